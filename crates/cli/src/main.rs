@@ -1,0 +1,40 @@
+//! The `dyad` command: a thin layer that wires the pipeline crates together.
+
+mod cmd;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// dyad turns news text into political event data: who did what to whom,
+/// when, where, and who said so.
+#[derive(Parser)]
+#[command(name = "dyad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print one JSON line per sentence (doc, sentence, start, end, text).
+    Segment(cmd::segment::Args),
+    /// Measure the throughput of a pipeline stage on a corpus.
+    Bench(cmd::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Segment(args) => cmd::segment::run(args),
+        Command::Bench(args) => cmd::bench::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dyad: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

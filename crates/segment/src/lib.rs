@@ -1,0 +1,111 @@
+//! Segmentation of news text into paragraphs, sentences and tokens.
+//!
+//! ```
+//! let text = "MOSCOW, Nov 28 (Reuters) - Gen. Ivanov met U.S. officials. \
+//!             They talked for 2.5 hours.";
+//! let seg = dyad_segment::segment(text);
+//! let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.slice(text)).collect();
+//! assert_eq!(sentences, ["Gen. Ivanov met U.S. officials.", "They talked for 2.5 hours."]);
+//! assert_eq!(seg.datelines[0].slice(text), "MOSCOW, Nov 28 (Reuters)");
+//! ```
+//!
+//! Every span is a byte range into the original text: nothing is rewritten.
+//! Normalization for matching (upper case, folded diacritics, straight quotes)
+//! lives in each token's normalized form, see [`Segmented::norm`].
+//!
+//! Cost: one pass over the text for layout, one for tokens, one over tokens for
+//! sentences; memory is one [`Token`] (24 bytes) per token plus the normalized
+//! forms. The splitter is rule-based and written for wire copy; see the tests
+//! in `tests/sentences.rs` for the cases it handles.
+
+mod abbrev;
+mod dateline;
+mod layout;
+mod sentence;
+mod token;
+
+use std::ops::Range;
+
+use dyad_doc::Span;
+
+pub use abbrev::{is_abbreviation, is_title};
+pub use token::{flags, Kind, QuoteSide, Token};
+
+/// A paragraph: a block of text separated from the next by a blank line (or,
+/// in text with one paragraph per line, by a line break).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// The sentences of this paragraph, as indices into [`Segmented::sentences`].
+    pub sentences: Range<u32>,
+}
+
+/// A sentence: a span of text and the range of its tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Indices into [`Segmented::tokens`].
+    pub tokens: Range<u32>,
+    /// Index into [`Segmented::paragraphs`].
+    pub paragraph: u32,
+}
+
+/// The result of segmenting one text.
+#[derive(Clone, Debug, Default)]
+pub struct Segmented {
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    /// Datelines found at the start of the story (`MOSCOW, Nov 28 (Reuters)`),
+    /// not part of any sentence.
+    pub datelines: Vec<Span>,
+    norm: String,
+}
+
+impl Segmented {
+    /// The normalized form of a token: upper case, diacritics folded
+    /// (`Đ` -> `D`), curly quotes and apostrophes straightened, all dashes
+    /// `-`, soft hyphens and zero-width characters dropped.
+    pub fn norm(&self, token: &Token) -> &str {
+        &self.norm[token.norm.0 as usize..token.norm.1 as usize]
+    }
+
+    /// The tokens of a sentence.
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize]
+    }
+}
+
+/// Segment `text` into paragraphs, sentences and tokens.
+pub fn segment(text: &str) -> Segmented {
+    let mut seg = Segmented::default();
+    for (index, block) in layout::paragraphs(text).into_iter().enumerate() {
+        let mut start = block.start;
+        if index < 2 {
+            if let Some((body, end)) = dateline::detect(text, block.start, block.end) {
+                seg.datelines.push(Span::new(block.start, end));
+                start = body;
+            }
+        }
+        let first_token = seg.tokens.len();
+        token::tokenize(text, start, block.end, &mut seg.tokens, &mut seg.norm);
+        let para_index = seg.paragraphs.len() as u32;
+        let first_sentence = seg.sentences.len() as u32;
+        for range in sentence::split(&seg.tokens, first_token, &seg.norm, text) {
+            let toks = &seg.tokens[range.clone()];
+            if toks.iter().any(|t| matches!(t.kind, Kind::Word | Kind::Number)) {
+                let span = toks[0].span.cover(toks[toks.len() - 1].span);
+                seg.sentences.push(Sentence {
+                    span,
+                    tokens: range.start as u32..range.end as u32,
+                    paragraph: para_index,
+                });
+            }
+        }
+        seg.paragraphs.push(Paragraph {
+            span: Span::new(block.start, block.end),
+            sentences: first_sentence..seg.sentences.len() as u32,
+        });
+    }
+    seg
+}
