@@ -76,6 +76,21 @@ impl Segmented {
     }
 }
 
+/// The normalized words of a dictionary phrase, tokenized exactly as
+/// sentence text is, so that a phrase and the text it names always agree:
+/// `"AL-QAEDA"` -> `["AL", "QAEDA"]`, `"GONDOR'S"` -> `["GONDOR", "'S"]`,
+/// `"U.S."` -> `["U.S."]`. Underscores join words and count as spaces.
+pub fn phrase_words(phrase: &str) -> Vec<String> {
+    let spaced = phrase.replace('_', " ");
+    let mut tokens = Vec::new();
+    let mut norm = String::new();
+    token::tokenize(&spaced, 0, spaced.len(), &mut tokens, &mut norm);
+    tokens
+        .iter()
+        .map(|t| norm[t.norm.0 as usize..t.norm.1 as usize].to_string())
+        .collect()
+}
+
 /// Segment `text` into paragraphs, sentences and tokens.
 pub fn segment(text: &str) -> Segmented {
     let mut seg = Segmented::default();
