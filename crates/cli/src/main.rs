@@ -20,6 +20,8 @@ struct Cli {
 enum Command {
     /// Print one JSON line per sentence (doc, sentence, start, end, text).
     Segment(cmd::segment::Args),
+    /// Run a validation suite (PETRARCH XML or TABARI .project) and score it.
+    Validate(cmd::validate::Args),
     /// Check dictionaries and look phrases up in them.
     Dict(cmd::dict::Args),
     /// Measure the throughput of a pipeline stage on a corpus.
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Segment(args) => cmd::segment::run(args),
         Command::Dict(args) => cmd::dict::run(args),
+        Command::Validate(args) => cmd::validate::run(args),
         Command::Bench(args) => cmd::bench::run(args),
     };
     match result {

@@ -1,3 +1,4 @@
 pub mod bench;
 pub mod dict;
 pub mod segment;
+pub mod validate;

@@ -1,0 +1,547 @@
+//! Shallow analysis of one sentence in the TABARI tradition: dictionary
+//! lookup of every word, verb/noun disambiguation, actor noun phrases with
+//! their agents and compounds, pronoun dereferencing, comma-delimited clause
+//! elimination and the split into conjunction-delimited clauses.
+
+use dyad_dict::{ActorCode, Compiled, Dialect, Dictionaries, TokenKeys};
+use dyad_doc::Date;
+
+use crate::words::{function_class, Class, Pronoun, Word};
+
+/// A noun phrase that names one or more actors: `Gondor's government`,
+/// `Lawmakers and officials in Fornost and Gondor` (4 codes).
+#[derive(Clone, Debug)]
+pub struct Phrase {
+    /// Word range `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    /// The actor codes it denotes (more than one: a compound).
+    pub codes: Vec<String>,
+    /// Whether a dictionary actor (not only agents) is in it.
+    pub has_actor: bool,
+    /// A pronoun to be dereferenced instead of codes of its own.
+    pub pronoun: Option<Pronoun>,
+}
+
+/// The analysed sentence.
+#[derive(Clone, Debug)]
+pub struct Analysis<'a> {
+    pub words: Vec<Word<'a>>,
+    pub phrases: Vec<Phrase>,
+    /// Conjunction-delimited clauses: word ranges.
+    pub clauses: Vec<(usize, usize)>,
+    /// A discard phrase was found: `Some(true)` for a story-level discard.
+    pub discard: Option<bool>,
+    pub complex: bool,
+}
+
+/// Analyse `words` with the dictionaries, for a sentence dated `date`.
+pub fn analyze<'a>(
+    dict: &Dictionaries,
+    compiled: &Compiled,
+    dialect: Dialect,
+    mut words: Vec<Word<'a>>,
+    date: Option<Date>,
+    options: &dyad_dict::CodingOptions,
+) -> Analysis<'a> {
+    let n = words.len();
+    let keys = TokenKeys::new(&dict.vocab, words.iter().map(|w| w.norm));
+    let mut discard = None;
+    let mut complex = false;
+    // Discards anywhere in the sentence.
+    for i in 0..n {
+        compiled.discards.matches_at(&keys, i, |_, v| {
+            let story = dict.discards[v as usize].story;
+            discard = Some(discard.unwrap_or(false) || story);
+        });
+    }
+
+    // Dictionary lookup: longest match wins; on equal length actors, then
+    // agents, then nouns and adjectives, then verbs.
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    enum Unit {
+        Actor(u32),
+        Agent(u32),
+        Verb(u32),
+        Noun,
+        Adjective,
+    }
+    let mut units: Vec<(usize, usize, Unit)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if words[i].class == Class::Comma {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, Unit)> = None;
+        let mut consider = |end: usize, unit: Unit| {
+            if best.is_none_or(|(e, _)| end > e) {
+                best = Some((end, unit));
+            }
+        };
+        if let Some((end, vals)) = compiled.actors.longest_at(&keys, i) {
+            // A short all-capitals actor must not match a lower-case word ("us").
+            let short = end == i + 1 && words[i].norm.len() <= 3 && !words[i].capitalized;
+            if !short {
+                consider(end, Unit::Actor(vals[0]));
+            }
+        }
+        if let Some((end, vals)) = compiled.agents.longest_at(&keys, i) {
+            consider(end, Unit::Agent(vals[0]));
+        }
+        if let Some((end, _)) = compiled.nouns.longest_at(&keys, i) {
+            consider(end, Unit::Noun);
+        }
+        if let Some((end, _)) = compiled.adjectives.longest_at(&keys, i) {
+            consider(end, Unit::Adjective);
+        }
+        if let Some((end, vals)) = compiled.verbs.longest_at(&keys, i) {
+            consider(end, Unit::Verb(vals[0]));
+        }
+        match best {
+            Some((end, unit)) => {
+                units.push((i, end, unit));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+
+    // Classes: function words first, then dictionary units over them.
+    for w in words.iter_mut() {
+        if w.class == Class::Other {
+            if let Some(c) = function_class(w.norm) {
+                w.class = c;
+            }
+        }
+    }
+    let all_caps = words
+        .iter()
+        .filter(|w| w.norm.chars().any(|c| c.is_alphabetic()))
+        .all(|w| w.capitalized && w.norm.len() > 1);
+    let mut actor_units: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    let mut agent_at: Vec<Option<u32>> = vec![None; n];
+    let mut actor_at: Vec<Option<usize>> = vec![None; n];
+    for &(s, e, unit) in &units {
+        match unit {
+            Unit::Actor(a) => match dict.actors[a as usize].codes.at(date) {
+                Some(ActorCode::Codes(codes)) => {
+                    let idx = actor_units.len();
+                    actor_units.push((s, e, codes.iter().map(|c| c.to_string()).collect()));
+                    for slot in actor_at.iter_mut().take(e).skip(s) {
+                        *slot = Some(idx);
+                    }
+                }
+                Some(ActorCode::Discard) => discard = Some(discard.unwrap_or(false)),
+                Some(ActorCode::Complex) => complex = true,
+                Some(ActorCode::Null) | None => {
+                    for w in &mut words[s..e] {
+                        w.class = Class::Noun;
+                    }
+                }
+            },
+            Unit::Agent(a) => {
+                for slot in agent_at.iter_mut().take(e).skip(s) {
+                    *slot = Some(a);
+                }
+            }
+            Unit::Verb(form) => {
+                // Verb -> noun: after a determiner, or capitalized inside a
+                // mixed-case sentence.
+                let after_det = s > 0 && words[s - 1].class == Class::Determiner;
+                let capital = s > 0 && words[s].capitalized && !all_caps;
+                if after_det || capital {
+                    for w in &mut words[s..e] {
+                        w.class = Class::Noun;
+                    }
+                } else {
+                    words[s].class = Class::Verb(form);
+                    for w in &mut words[s + 1..e] {
+                        w.class = Class::VerbCont;
+                    }
+                }
+            }
+            Unit::Noun => {
+                for w in &mut words[s..e] {
+                    w.class = Class::Noun;
+                }
+            }
+            Unit::Adjective => {
+                for w in &mut words[s..e] {
+                    w.class = Class::Adjective;
+                }
+            }
+        }
+    }
+
+    let phrases = build_phrases(dict, &mut words, &actor_units, &actor_at, &agent_at, dialect, options);
+    let mut analysis = Analysis {
+        words,
+        phrases,
+        clauses: Vec::new(),
+        discard,
+        complex,
+    };
+    eliminate_commas(&mut analysis, options);
+    split_clauses(&mut analysis);
+    analysis
+}
+
+/// Compose an actor code with an agent code: `~GOV` appends, `NGO~`
+/// prefixes; a block already present on a 3-character boundary is not added
+/// twice.
+pub fn compose(actor: &str, agent: &str, prefix: bool) -> String {
+    let has = |code: &str, block: &str| {
+        code.len() >= block.len()
+            && (0..=code.len() - block.len())
+                .step_by(3)
+                .any(|i| code.get(i..i + block.len()) == Some(block))
+    };
+    if has(actor, agent) {
+        return actor.to_string();
+    }
+    if prefix {
+        format!("{agent}{actor}")
+    } else {
+        format!("{actor}{agent}")
+    }
+}
+
+fn is_connector(w: &Word) -> bool {
+    w.class == Class::Conjunction && (w.norm == "AND" || w.norm == "NOR" || w.norm == "OR") || w.class == Class::Comma
+}
+
+/// Build the actor noun phrases.
+fn build_phrases(
+    dict: &Dictionaries,
+    words: &mut [Word],
+    actor_units: &[(usize, usize, Vec<String>)],
+    actor_at: &[Option<usize>],
+    agent_at: &[Option<u32>],
+    dialect: Dialect,
+    options: &dyad_dict::CodingOptions,
+) -> Vec<Phrase> {
+    let n = words.len();
+    let mut phrases: Vec<Phrase> = Vec::new();
+    // Skippable modifiers inside a phrase: determiners, adjectives, FORMER.
+    let modifier = |w: &Word| matches!(w.class, Class::Determiner | Class::Adjective) || w.norm == "FORMER";
+    // Read an agent group at `i`: agent+ ((AND|,) agent+)*. Returns the
+    // alternatives (sequences of agent ids), `former`, and the end.
+    let agent_group = |mut i: usize| -> Option<(Vec<Vec<u32>>, bool, usize)> {
+        let mut former = false;
+        let mut segs: Vec<Vec<u32>> = Vec::new();
+        let mut cur: Vec<u32> = Vec::new();
+        let start = i;
+        loop {
+            while i < n && modifier(&words[i]) && agent_at[i].is_none() {
+                if words[i].norm == "FORMER" {
+                    former = true;
+                }
+                i += 1;
+            }
+            if i < n && agent_at[i].is_some() && actor_at[i].is_none() {
+                let a = agent_at[i].unwrap();
+                if cur.last() != Some(&a) || (i > 0 && agent_at[i - 1] != Some(a)) {
+                    cur.push(a);
+                }
+                i += 1;
+                while i < n && agent_at[i] == Some(a) && actor_at[i].is_none() {
+                    i += 1;
+                }
+                continue;
+            }
+            if !cur.is_empty() && i + 1 < n && is_connector(&words[i]) && words[i].norm != "," {
+                // agent AND agent
+                let mut j = i + 1;
+                while j < n && modifier(&words[j]) {
+                    j += 1;
+                }
+                if j < n && agent_at[j].is_some() && actor_at[j].is_none() {
+                    segs.push(std::mem::take(&mut cur));
+                    i = j;
+                    continue;
+                }
+            }
+            break;
+        }
+        if !cur.is_empty() {
+            segs.push(cur);
+        }
+        if segs.is_empty() {
+            let _ = start;
+            return None;
+        }
+        // Shared leading agents (Islamist media and government).
+        if segs.len() > 1 && segs[0].len() > 1 {
+            let shared: Vec<u32> = segs[0][..segs[0].len() - 1].to_vec();
+            for s in segs.iter_mut().skip(1) {
+                let mut v = shared.clone();
+                v.append(s);
+                *s = v;
+            }
+        }
+        Some((segs, former, i))
+    };
+    // Read an actor group at `i`: actor ((AND|,) [modifiers] actor)*.
+    let actor_group = |mut i: usize| -> Option<(Vec<String>, usize, bool)> {
+        let u = actor_at[i]?;
+        let mut codes: Vec<String> = actor_units[u].2.clone();
+        i = actor_units[u].1;
+        let mut possessive = words[i - 1].possessive;
+        loop {
+            if possessive || i >= n || !is_connector(&words[i]) {
+                break;
+            }
+            let mut j = i + 1;
+            if j < n && words[i].norm == "," && is_connector(&words[j]) && words[j].norm != "," {
+                j += 1;
+            }
+            let mut skipped = 0;
+            while j < n && actor_at[j].is_none() && agent_at[j].is_none() && skipped < 3 {
+                let w = &words[j];
+                let skippable = modifier(w)
+                    || (w.class == Class::Other && !w.capitalized && w.norm.chars().all(|c| c.is_alphabetic()));
+                if !skippable {
+                    break;
+                }
+                j += 1;
+                skipped += 1;
+            }
+            match j < n && actor_at[j].is_some() && (j == 0 || actor_at[j - 1] != actor_at[j]) {
+                true => {
+                    let u2 = actor_at[j].unwrap();
+                    for c in &actor_units[u2].2 {
+                        if !codes.contains(c) {
+                            codes.push(c.clone());
+                        }
+                    }
+                    i = actor_units[u2].1;
+                    possessive = words[i - 1].possessive;
+                }
+                false => break,
+            }
+        }
+        Some((codes, i, possessive))
+    };
+    let mut assign: Vec<(usize, usize, u32)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let w = &words[i];
+        if w.inactive {
+            i += 1;
+            continue;
+        }
+        // Pronouns are phrases to dereference.
+        if let Class::Pronoun(p) = w.class {
+            if p != Pronoun::Relative {
+                let start = i;
+                let mut end = i + 1;
+                let mut agents = None;
+                if p == Pronoun::Possessive || p == Pronoun::Plural && w.norm == "THEIR" {
+                    if let Some((segs, _, e)) = agent_group(i + 1) {
+                        agents = Some(segs);
+                        end = e;
+                    }
+                }
+                let _ = agents;
+                phrases.push(Phrase {
+                    start,
+                    end,
+                    codes: Vec::new(),
+                    has_actor: false,
+                    pronoun: Some(p),
+                });
+                i = end;
+                continue;
+            }
+        }
+        let starts_here = actor_at[i].is_some() || agent_at[i].is_some() || (modifier(w) && i + 1 < n);
+        if !starts_here {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut former = false;
+        let mut left: Option<Vec<Vec<u32>>> = None;
+        let mut j = i;
+        if let Some((segs, f, e)) = agent_group(i) {
+            left = Some(segs);
+            former = f;
+            j = e;
+        }
+        // Skip modifiers before an actor.
+        let mut k = j;
+        while k < n && modifier(&words[k]) && actor_at[k].is_none() {
+            if words[k].norm == "FORMER" {
+                former = true;
+            }
+            k += 1;
+        }
+        let mut actors: Option<Vec<String>> = None;
+        let mut end = j;
+        if k < n && actor_at[k].is_some() {
+            if let Some((codes, e, _)) = actor_group(k) {
+                actors = Some(codes);
+                end = e;
+            }
+        } else if left.is_some()
+            && k < n
+            && words[k].class == Class::Preposition
+            && matches!(words[k].norm, "OF" | "IN" | "FROM" | "AT")
+        {
+            // agent OF/IN/FROM [the] actor
+            let mut m = k + 1;
+            while m < n && modifier(&words[m]) {
+                m += 1;
+            }
+            if m < n && actor_at[m].is_some() {
+                if let Some((codes, e, _)) = actor_group(m) {
+                    actors = Some(codes);
+                    end = e;
+                }
+            }
+        }
+        let mut right: Option<Vec<Vec<u32>>> = None;
+        if actors.is_some() && left.is_none() {
+            // actor ['s] [former] agent
+            if let Some((segs, f, e)) = agent_group(end) {
+                right = Some(segs);
+                former |= f;
+                end = e;
+            }
+        }
+        if actors.is_none() && left.is_none() {
+            i += 1;
+            continue;
+        }
+        if actors.is_none() {
+            // An agent with no actor: PETRARCH codes it with an unknown
+            // country (`---GOV`); TABARI only with CONVERT AGENTS.
+            if dialect == Dialect::Tabari && !options.convert_agents {
+                i = end.max(i + 1);
+                continue;
+            }
+        }
+        let agents = left.or(right).unwrap_or_default();
+        let base: Vec<String> = actors.clone().unwrap_or_else(|| vec!["---".to_string()]);
+        let mut codes = Vec::new();
+        for a in &base {
+            if agents.is_empty() {
+                codes.push(a.clone());
+            }
+            for seq in &agents {
+                let mut code = a.clone();
+                for &ag in seq {
+                    let agent = &dict.agents[ag as usize];
+                    let block = if former { "ELI" } else { &agent.code };
+                    code = compose(&code, block, agent.prefix && !former);
+                }
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+            }
+        }
+        let end = end.max(start + 1);
+        assign.push((start, end, phrases.len() as u32));
+        phrases.push(Phrase {
+            start,
+            end,
+            codes,
+            has_actor: actors.is_some(),
+            pronoun: None,
+        });
+        i = end;
+    }
+    for (start, end, idx) in assign {
+        for w in &mut words[start..end] {
+            if !matches!(w.class, Class::Verb(_) | Class::VerbCont) {
+                w.class = Class::Phrase(idx);
+            }
+        }
+    }
+    phrases
+}
+
+/// Remove comma-delimited nonrestrictive clauses by TABARI's length rules.
+fn eliminate_commas(a: &mut Analysis, options: &dyad_dict::CodingOptions) {
+    let commas: Vec<usize> = a
+        .words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.class == Class::Comma)
+        .map(|(i, _)| i)
+        .collect();
+    if commas.is_empty() {
+        return;
+    }
+    let n = a.words.len();
+    let count = |s: usize, e: usize, words: &[Word]| words[s..e].iter().filter(|w| w.class != Class::Comma).count();
+    let mut kill: Vec<(usize, usize)> = Vec::new();
+    // Beginning: from start to the first comma.
+    let first = commas[0];
+    let c = count(0, first, &a.words);
+    if options.comma_bmax > 0 && c > options.comma_bmin && c <= options.comma_bmax {
+        kill.push((0, first + 1));
+    }
+    for pair in commas.windows(2) {
+        let (s, e) = (pair[0], pair[1]);
+        let c = count(s + 1, e, &a.words);
+        if options.comma_max > 0 && c > options.comma_min && c <= options.comma_max {
+            kill.push((s, e));
+        }
+    }
+    let last = *commas.last().unwrap();
+    let c = count(last + 1, n, &a.words);
+    if options.comma_emax > 0 && c > options.comma_emin && c <= options.comma_emax {
+        kill.push((last, n));
+    }
+    for (s, e) in kill {
+        // Commas inside a compound actor phrase are not clause boundaries.
+        let inside_phrase = a
+            .phrases
+            .iter()
+            .any(|p| p.start < s && s < p.end || p.start < e && e < p.end);
+        if inside_phrase {
+            continue;
+        }
+        for w in &mut a.words[s..e] {
+            w.inactive = true;
+        }
+    }
+}
+
+/// Split into clauses at conjunctions that start a new clause: a
+/// conjunction followed by a verb, or by an actor or pronoun and then a verb.
+fn split_clauses(a: &mut Analysis) {
+    let n = a.words.len();
+    let mut start = 0;
+    let mut seen_verb = false;
+    for i in 0..n {
+        let w = &a.words[i];
+        if w.inactive {
+            continue;
+        }
+        if matches!(w.class, Class::Verb(_)) {
+            seen_verb = true;
+        }
+        if w.class != Class::Conjunction || !seen_verb {
+            continue;
+        }
+        // What follows the conjunction?
+        let mut j = i + 1;
+        while j < n
+            && (a.words[j].inactive || matches!(a.words[j].norm, "ALSO" | "THEN" | "LATER" | "HAS" | "HAVE" | "WILL"))
+        {
+            j += 1;
+        }
+        let verb_next = j < n && matches!(a.words[j].class, Class::Verb(_));
+        let subject_next = j < n && matches!(a.words[j].class, Class::Phrase(_) | Class::Pronoun(_));
+        let verb_soon = subject_next && (j + 1..(j + 6).min(n)).any(|k| matches!(a.words[k].class, Class::Verb(_)));
+        if verb_next || verb_soon {
+            a.clauses.push((start, i));
+            start = i + 1;
+            seen_verb = false;
+        }
+    }
+    a.clauses.push((start, n));
+}
