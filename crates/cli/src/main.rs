@@ -18,6 +18,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Code documents into events: JSON lines (document and event records).
+    Code(cmd::code::Args),
     /// Print one JSON line per sentence (doc, sentence, start, end, text).
     Segment(cmd::segment::Args),
     /// Run a validation suite (PETRARCH XML or TABARI .project) and score it.
@@ -31,6 +33,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Code(args) => cmd::code::run(args),
         Command::Segment(args) => cmd::segment::run(args),
         Command::Dict(args) => cmd::dict::run(args),
         Command::Validate(args) => cmd::validate::run(args),

@@ -66,6 +66,20 @@ pub fn analyze<'a>(
         Noun,
         Adjective,
     }
+    // The longest match at `i` that does not run past a possessive word
+    // ("Ithilen's government radio" is not the actor "Ithilen government radio").
+    let longest = |trie: &dyad_dict::Trie, i: usize| -> Option<(usize, u32)> {
+        let mut best: Option<(usize, u32)> = None;
+        trie.matches_at(&keys, i, |end, v| {
+            if words[i..end - 1].iter().any(|w| w.possessive) {
+                return;
+            }
+            if best.is_none_or(|(e, _)| end > e) {
+                best = Some((end, v));
+            }
+        });
+        best
+    };
     let mut units: Vec<(usize, usize, Unit)> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -79,24 +93,24 @@ pub fn analyze<'a>(
                 best = Some((end, unit));
             }
         };
-        if let Some((end, vals)) = compiled.actors.longest_at(&keys, i) {
+        if let Some((end, v)) = longest(&compiled.actors, i) {
             // A short all-capitals actor must not match a lower-case word ("us").
             let short = end == i + 1 && words[i].norm.len() <= 3 && !words[i].capitalized;
             if !short {
-                consider(end, Unit::Actor(vals[0]));
+                consider(end, Unit::Actor(v));
             }
         }
-        if let Some((end, vals)) = compiled.agents.longest_at(&keys, i) {
-            consider(end, Unit::Agent(vals[0]));
+        if let Some((end, v)) = longest(&compiled.agents, i) {
+            consider(end, Unit::Agent(v));
         }
-        if let Some((end, _)) = compiled.nouns.longest_at(&keys, i) {
+        if let Some((end, _)) = longest(&compiled.nouns, i) {
             consider(end, Unit::Noun);
         }
-        if let Some((end, _)) = compiled.adjectives.longest_at(&keys, i) {
+        if let Some((end, _)) = longest(&compiled.adjectives, i) {
             consider(end, Unit::Adjective);
         }
-        if let Some((end, vals)) = compiled.verbs.longest_at(&keys, i) {
-            consider(end, Unit::Verb(vals[0]));
+        if let Some((end, v)) = longest(&compiled.verbs, i) {
+            consider(end, Unit::Verb(v));
         }
         match best {
             Some((end, unit)) => {
@@ -403,12 +417,39 @@ fn build_phrases(
         }
         let mut right: Option<Vec<Vec<u32>>> = None;
         if actors.is_some() && left.is_none() {
-            // actor ['s] [former] agent
-            if let Some((segs, f, e)) = agent_group(end) {
+            // actor ['s] [former] agent; after a possessive, adjectives may
+            // come first ("Ithilen's awful and evil minister").
+            let mut m = end;
+            if end > 0 && words[end - 1].possessive && dialect == Dialect::Petrarch {
+                let mut skipped = 0;
+                while m < n && skipped < 4 && agent_at[m].is_none() && actor_at[m].is_none() {
+                    let w = &words[m];
+                    let lower = !w.capitalized && w.class == Class::Other || w.class == Class::Adjective;
+                    if !(lower || w.norm == "AND") {
+                        break;
+                    }
+                    m += 1;
+                    skipped += 1;
+                }
+                if m >= n || agent_at[m].is_none() {
+                    m = end;
+                }
+            }
+            if let Some((segs, f, e)) = agent_group(m) {
                 right = Some(segs);
                 former |= f;
                 end = e;
             }
+        }
+        // A name right after a title belongs to the phrase: "Bree President
+        // Romendacil", "Gondor's Prime Minister Falastur".
+        if (right.is_some() || (left.is_some() && actors.is_some()))
+            && end < n
+            && actor_at[end].is_some()
+            && !words[end - 1].possessive
+        {
+            let u = actor_at[end].unwrap();
+            end = actor_units[u].1;
         }
         if actors.is_none() && left.is_none() {
             i += 1;
@@ -423,7 +464,11 @@ fn build_phrases(
             }
         }
         let agents = left.or(right).unwrap_or_default();
-        let base: Vec<String> = actors.clone().unwrap_or_else(|| vec!["---".to_string()]);
+        // TABARI's CONVERT AGENTS writes a lone agent as `~CODE`.
+        let converted = actors.is_none() && dialect == Dialect::Tabari;
+        let base: Vec<String> = actors
+            .clone()
+            .unwrap_or_else(|| vec![if converted { String::new() } else { "---".to_string() }]);
         let mut codes = Vec::new();
         for a in &base {
             if agents.is_empty() {
@@ -435,6 +480,9 @@ fn build_phrases(
                     let agent = &dict.agents[ag as usize];
                     let block = if former { "ELI" } else { &agent.code };
                     code = compose(&code, block, agent.prefix && !former);
+                }
+                if converted {
+                    code = format!("~{code}");
                 }
                 if !codes.contains(&code) {
                     codes.push(code);

@@ -40,6 +40,9 @@ pub struct Coded {
     /// `Some(true)`: a story-level discard phrase; `Some(false)`: sentence-level.
     pub discard: Option<bool>,
     pub complex: bool,
+    /// The codes of the sentence's first actor, the antecedent of pronouns
+    /// in the next sentence ("He said...").
+    pub subject: Vec<String>,
 }
 
 /// The coding engine over a set of dictionaries.
@@ -59,9 +62,14 @@ struct Bindings {
     source: Option<usize>,
     target: Option<usize>,
     compound: Option<usize>,
+    /// The compound was matched before the verb (it is then both source and
+    /// target); after the verb it is the target.
+    compound_before: bool,
 }
 
 struct Candidate {
+    /// Leftmost active position the pattern reached before the verb.
+    reach: usize,
     verb_start: usize,
     verb_end: usize,
     code: EventCode,
@@ -81,8 +89,54 @@ impl<'d> Coder<'d> {
         }
     }
 
+    /// The shallow analysis of a sentence, as a readable line per word (for
+    /// `dyad code --parse`).
+    pub fn describe(&self, seg: &Segmented, sentence: &Sentence, text: &str, date: Option<Date>) -> String {
+        let tokens = seg.sentence_tokens(sentence);
+        let ws = words::words(seg, tokens, text);
+        let a = analyze(self.dict, self.compiled, self.dialect, ws, date, &self.options);
+        let mut out = String::new();
+        for (i, w) in a.words.iter().enumerate() {
+            let clause = a.clauses.iter().position(|&(s, e)| s <= i && i < e).unwrap_or(0);
+            let class = match w.class {
+                Class::Phrase(p) => format!("Phrase({p}: {:?})", a.phrases[p as usize].codes),
+                Class::Verb(f) => format!(
+                    "Verb({})",
+                    self.dict.verbs[self.dict.verb_forms[f as usize].verb as usize].lemma
+                ),
+                other => format!("{other:?}"),
+            };
+            out.push_str(&format!(
+                "{i:>3} c{clause} {}{} {class}\n",
+                w.norm,
+                if w.inactive { " (inactive)" } else { "" }
+            ));
+        }
+        for (i, p) in a.phrases.iter().enumerate() {
+            out.push_str(&format!(
+                "phrase {i}: words {}..{} {:?} pronoun {:?}\n",
+                p.start, p.end, p.codes, p.pronoun
+            ));
+        }
+        out
+    }
+
     /// Code one sentence of a segmented document.
     pub fn code_sentence(&self, seg: &Segmented, sentence: &Sentence, text: &str, date: Option<Date>) -> Coded {
+        self.code_in_context(seg, sentence, text, date, &[])
+    }
+
+    /// Code a sentence; pronouns without an antecedent in the sentence refer
+    /// to `context`, the previous sentence's [`Coded::subject`] (when the
+    /// `forward` option is on).
+    pub fn code_in_context(
+        &self,
+        seg: &Segmented,
+        sentence: &Sentence,
+        text: &str,
+        date: Option<Date>,
+        context: &[String],
+    ) -> Coded {
         let tokens = seg.sentence_tokens(sentence);
         let ws = words::words(seg, tokens, text);
         if self.options.minimum_words > 0 && ws.len() < self.options.minimum_words {
@@ -98,12 +152,31 @@ impl<'d> Coder<'d> {
             return coded;
         }
         let keys = TokenKeys::new(&self.dict.vocab, a.words.iter().map(|w| w.norm));
-        let codes = self.resolve_pronouns(&a);
+        let mut codes = self.resolve_pronouns(&a);
+        if self.options.forward && !context.is_empty() {
+            for (i, p) in a.phrases.iter().enumerate() {
+                if p.pronoun.is_some() && codes[i].is_empty() {
+                    codes[i] = context.to_vec();
+                }
+            }
+        }
+        coded.subject = a
+            .phrases
+            .iter()
+            .enumerate()
+            .find(|(i, p)| p.pronoun.is_none() && !codes[*i].is_empty())
+            .map(|(i, _)| codes[i].clone())
+            .unwrap_or_default();
+        if self.too_complex(&a) {
+            coded.complex = true;
+            return coded;
+        }
         let mut subordinate: Vec<Event> = Vec::new();
         let mut previous_source: Option<usize> = None;
-        for (ci, &(cs, ce)) in a.clauses.iter().enumerate() {
+        for &(cs, ce) in &a.clauses {
             let active: Vec<usize> = (cs..ce).filter(|&i| !a.words[i].inactive).collect();
-            let mut clause_done = false;
+            // Every verb's candidate event, left to right.
+            let mut cands: Vec<(usize, Candidate)> = Vec::new();
             for (k, &wi) in active.iter().enumerate() {
                 let Class::Verb(form) = a.words[wi].class else { continue };
                 let vf = &self.dict.verb_forms[form as usize];
@@ -111,9 +184,26 @@ impl<'d> Coder<'d> {
                 while verb_end < a.words.len() && a.words[verb_end].class == Class::VerbCont {
                     verb_end += 1;
                 }
-                let Some(cand) = self.match_verb(&a, &keys, &active, k, wi, verb_end, vf.verb) else {
+                if let Some(cand) = self.match_verb(&a, &keys, &active, k, wi, verb_end, vf.verb) {
+                    cands.push((k, cand));
+                }
+            }
+            // A later verb whose pattern reaches back over an earlier verb
+            // ("indicated it should have ACTED": `INDICATED SHOULD *`) is more
+            // specific than the earlier verb's own code.
+            let spanned: Vec<bool> = cands
+                .iter()
+                .map(|(k, c)| {
+                    cands.iter().any(|(k2, c2)| {
+                        k2 > k && c2.pattern.is_some() && c2.reach <= *k && !c2.code.is_null() && c.pattern.is_none()
+                    })
+                })
+                .collect();
+            let mut clause_done = false;
+            for ((_, cand), spanned) in cands.iter().zip(spanned) {
+                if spanned {
                     continue;
-                };
+                }
                 if cand.code.discard {
                     coded.discard = Some(false);
                     coded.events.clear();
@@ -126,7 +216,7 @@ impl<'d> Coder<'d> {
                 if cand.code.is_null() {
                     continue;
                 }
-                let events = self.events_for(&a, &codes, &active, &cand, previous_source);
+                let events = self.events_for(&a, &codes, &active, cand, previous_source);
                 if cand.code.subordinate {
                     subordinate.extend(events);
                     continue;
@@ -143,7 +233,6 @@ impl<'d> Coder<'d> {
             if let Some(p) = self.first_phrase(&a, &codes, &active, 0, active.len()) {
                 previous_source = Some(p);
             }
-            let _ = ci;
             if clause_done && self.options.code_by == CodeBy::Sentence {
                 break;
             }
@@ -153,6 +242,35 @@ impl<'d> Coder<'d> {
         }
         dedup(&mut coded.events);
         coded
+    }
+
+    /// TABARI's complexity filter (`COMPLEX:` options).
+    fn too_complex(&self, a: &Analysis) -> bool {
+        let o = &self.options;
+        let active = || a.words.iter().filter(|w| !w.inactive);
+        let verbs = active().filter(|w| matches!(w.class, Class::Verb(_))).count();
+        let conj = active().filter(|w| w.class == Class::Conjunction).count();
+        if o.complex_verbs > 0 && verbs >= o.complex_verbs {
+            return true;
+        }
+        if o.complex_conjunctions > 0 && conj >= o.complex_conjunctions {
+            return true;
+        }
+        if o.complex_no_actor_prior && verbs > 0 {
+            let first_verb = a
+                .words
+                .iter()
+                .position(|w| !w.inactive && matches!(w.class, Class::Verb(_)))
+                .unwrap_or(0);
+            let actor_before = a
+                .phrases
+                .iter()
+                .any(|p| p.start < first_verb && p.pronoun.is_none() && !p.codes.is_empty());
+            if !actor_before {
+                return true;
+            }
+        }
+        false
     }
 
     /// Codes of every phrase, with pronouns dereferenced (TABARI's rules:
@@ -237,13 +355,19 @@ impl<'d> Coder<'d> {
         };
         for p in pats {
             let pat = &self.dict.patterns[p as usize];
+            if pat.code.complex && self.dialect == Dialect::Petrarch {
+                // PETRARCH has no complex code: the pattern is passed over.
+                continue;
+            }
             let vpos = pat.elems.iter().position(|e| e.elem == Elem::Verb).unwrap_or(0);
             let mut b = Bindings::default();
             let verb_adjacent_after = pat.elems.get(vpos + 1).is_some_and(|e| e.adjacent);
-            if m.forward(&pat.elems[vpos + 1..], k_end, verb_adjacent_after, &mut b)
-                && m.backward(&pat.elems[..vpos], k, pat.elems[vpos].adjacent, &mut b)
-            {
+            if !m.forward(&pat.elems[vpos + 1..], k_end, verb_adjacent_after, &mut b) {
+                continue;
+            }
+            if let Some(reach) = m.backward(&pat.elems[..vpos], k, pat.elems[vpos].adjacent, &mut b) {
                 return Some(Candidate {
+                    reach,
                     verb_start,
                     verb_end,
                     code: pat.code.clone(),
@@ -258,6 +382,7 @@ impl<'d> Coder<'d> {
             return None;
         }
         Some(Candidate {
+            reach: k,
             verb_start,
             verb_end,
             code,
@@ -286,59 +411,117 @@ impl<'d> Coder<'d> {
     ) -> Vec<Event> {
         let k = active.iter().position(|&w| w == c.verb_start).unwrap_or(0);
         let k_end = active.iter().position(|&w| w >= c.verb_end).unwrap_or(active.len());
-        let mut source = c.bindings.source.or(c.bindings.compound);
-        let mut target = c.bindings.target.or(c.bindings.compound);
+        let mut source = c.bindings.source;
+        let mut target = c.bindings.target;
+        if let Some(cp) = c.bindings.compound {
+            if c.bindings.compound_before {
+                source = source.or(Some(cp));
+                target = target.or(Some(cp));
+            } else {
+                target = target.or(Some(cp));
+            }
+        }
         let designated = source.is_some() || target.is_some();
-        let phrase_in = |from: usize, to: usize, not: Option<usize>| -> Option<usize> {
+        let usable = |i: usize| !codes[i].is_empty();
+        let in_range = |from: usize, to: usize| -> Vec<usize> {
             let range = &active[from.min(active.len())..to.min(active.len())];
             a.phrases
                 .iter()
                 .enumerate()
-                .find(|(i, p)| {
-                    range.contains(&p.start) && !codes[*i].is_empty() && not.is_none_or(|n| codes[n] != codes[*i])
-                })
+                .filter(|(i, p)| range.contains(&p.start) && usable(*i))
                 .map(|(i, _)| i)
+                .collect()
+        };
+        let before = in_range(0, k);
+        let after = in_range(k_end, active.len());
+        let differs = |p: usize, other: Option<usize>| other.is_none_or(|o| codes[o] != codes[p]);
+        // An actor right after a preposition ("a row between Radagast and...")
+        // is inside a modifier of the subject, not the subject itself.
+        let in_modifier = |p: usize| {
+            let start = a.phrases[p].start;
+            let pos = active.iter().position(|&w| w == start).unwrap_or(0);
+            active[pos.saturating_sub(2)..pos]
+                .iter()
+                .any(|&w| a.words[w].class == Class::Preposition && a.words[w].norm != "OF")
         };
         if source.is_none() {
-            source = match target {
-                Some(t) => phrase_in(0, k, Some(t)),
-                None => phrase_in(0, k, None),
+            // TABARI: the first actor of the clause; PETRARCH (and news
+            // coding): the nearest actor before the verb, its subject.
+            let pick = match self.dialect {
+                Dialect::Tabari => before.iter().copied().find(|&p| differs(p, target)),
+                Dialect::Petrarch => before
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&p| differs(p, target) && !in_modifier(p))
+                    .or_else(|| before.iter().rev().copied().find(|&p| differs(p, target))),
+            };
+            source = pick.or(previous_source.filter(|&p| differs(p, target)));
+            if source.is_none()
+                && self.dialect == Dialect::Tabari
+                && self.options.default_source.as_ref().is_none_or(|d| !d.1)
+            {
+                // TABARI is greedy: with no actor before the verb, the first
+                // actor after it is the source.
+                source = after.iter().copied().find(|&p| differs(p, target));
             }
-            .or(previous_source.filter(|&p| target.is_none_or(|t| codes[p] != codes[t])));
         }
         if target.is_none() {
-            target = phrase_in(k_end, active.len(), source).or_else(|| {
-                // The first actor before the verb that differs from the source.
-                phrase_in(0, k, source).filter(|&t| Some(t) != source)
-            });
+            target = after.iter().copied().find(|&p| differs(p, source));
+            if target.is_none() && self.dialect == Dialect::Tabari {
+                // TABARI: the first actor before the verb that differs from the source.
+                target = before
+                    .iter()
+                    .copied()
+                    .find(|&p| Some(p) != source && differs(p, source));
+            }
         }
-        // Passive voice: an auxiliary one or two words before the verb (and,
-        // for TABARI, BY right after it) swaps source and target.
+        // Passive voice: an auxiliary one or two words before the verb; with
+        // BY right after it (TABARI requires it), or, for PETRARCH, an actor
+        // right after the verb ("was shot dead in Osgiliath").
         if !designated {
             let aux = active[k.saturating_sub(2)..k]
                 .iter()
                 .any(|&i| a.words[i].class == Class::Auxiliary);
             let by_after = active.get(k_end).is_some_and(|&i| a.words[i].class == Class::By);
-            let participle = {
-                let w = a.words[c.verb_start].norm;
-                w.ends_with("ED") || w.ends_with("EN") || w.ends_with('T') || w.ends_with('N')
-            };
+            let near_actor = after.first().is_some_and(|&p| {
+                let start = active
+                    .iter()
+                    .position(|&w| w == a.phrases[p].start)
+                    .unwrap_or(usize::MAX);
+                start <= k_end + 3
+            });
+            let participle = !a.words[c.verb_start].norm.ends_with("ING");
             let passive = match self.dialect {
                 Dialect::Tabari => aux && by_after,
-                Dialect::Petrarch => aux && (by_after || participle),
+                Dialect::Petrarch => aux && participle && (by_after || near_actor),
             };
             if passive {
-                let after = phrase_in(k_end, active.len(), None);
-                let before = phrase_in(0, k, None);
-                if after.is_some() || by_after {
-                    source = after;
-                    target = before;
-                }
+                let subject = before.last().copied();
+                let agent = after.first().copied();
+                source = agent;
+                target = subject;
             }
         }
         let mut events = Vec::new();
-        let src_codes: Vec<String> = source.map(|s| codes[s].clone()).unwrap_or_else(|| vec!["---".into()]);
-        let tgt_codes: Vec<String> = target.map(|t| codes[t].clone()).unwrap_or_else(|| vec!["---".into()]);
+        let missing = || vec!["---".to_string()];
+        let mut src_codes: Vec<String> = source.map(|s| codes[s].clone()).unwrap_or_else(missing);
+        let mut tgt_codes: Vec<String> = target.map(|t| codes[t].clone()).unwrap_or_else(missing);
+        // TABARI DEFAULT: codes for a missing source or target (PRIOR: no
+        // actor before the verb; AFTER: no actor after it).
+        if let Some((code, prior)) = &self.options.default_source {
+            if source.is_none() || (*prior && before.is_empty()) {
+                src_codes = vec![code.clone()];
+                source = None;
+            }
+        }
+        if let Some((code, after_flag)) = &self.options.default_target {
+            let none_after = !after.iter().any(|&p| Some(p) != source);
+            if target.is_none() || (*after_flag && none_after) {
+                tgt_codes = vec![code.clone()];
+                target = None;
+            }
+        }
         let span_of = |p: Option<usize>| {
             p.map(|p| {
                 let ph = &a.phrases[p];
@@ -351,7 +534,13 @@ impl<'d> Coder<'d> {
                 if s == t && s != "---" {
                     continue;
                 }
-                if self.options.require_dyad && (is_missing(s) || is_missing(t)) {
+                // Both sides known; without require_dyad, at least one.
+                let keep = match (is_missing(s), is_missing(t)) {
+                    (false, false) => true,
+                    (true, true) => false,
+                    _ => !self.options.require_dyad,
+                };
+                if !keep {
                     continue;
                 }
                 if let Some(code) = &c.code.code {
@@ -420,6 +609,11 @@ struct Matcher<'x, 'd, 'a> {
 }
 
 impl Matcher<'_, '_, '_> {
+    /// TABARI stops phrase matching at commas; PETRARCH (parse-based) does not.
+    fn stops_at_commas(&self) -> bool {
+        self.coder.dialect == Dialect::Tabari
+    }
+
     fn word(&self, pos: usize) -> usize {
         self.active[pos]
     }
@@ -489,7 +683,10 @@ impl Matcher<'_, '_, '_> {
             if adjacent && p > pos {
                 break;
             }
-            if self.is_comma(p) && !matches!(first.elem, Elem::Source | Elem::Target | Elem::Compound | Elem::Skip) {
+            if self.stops_at_commas()
+                && self.is_comma(p)
+                && !matches!(first.elem, Elem::Source | Elem::Target | Elem::Compound | Elem::Skip)
+            {
                 return false;
             }
             match &first.elem {
@@ -532,15 +729,23 @@ impl Matcher<'_, '_, '_> {
 
     /// Match `elems` backward, ending right before active position `pos`;
     /// the last element must end exactly at `pos` when `adjacent`.
-    fn backward(&self, elems: &[dyad_dict::PatternElem], pos: usize, adjacent: bool, b: &mut Bindings) -> bool {
-        let Some(last) = elems.last() else { return true };
+    fn backward(
+        &self,
+        elems: &[dyad_dict::PatternElem],
+        pos: usize,
+        adjacent: bool,
+        b: &mut Bindings,
+    ) -> Option<usize> {
+        let Some(last) = elems.last() else { return Some(pos) };
         let rest = &elems[..elems.len() - 1];
         let mut end = pos;
         let min_end = if adjacent { pos } else { 1 };
         while end >= min_end && end >= 1 {
-            if self.is_comma(end - 1) && !matches!(last.elem, Elem::Source | Elem::Target | Elem::Compound | Elem::Skip)
+            if self.stops_at_commas()
+                && self.is_comma(end - 1)
+                && !matches!(last.elem, Elem::Source | Elem::Target | Elem::Compound | Elem::Skip)
             {
-                return false;
+                return None;
             }
             match &last.elem {
                 Elem::Word(_) | Elem::Synset(_) => {
@@ -548,9 +753,9 @@ impl Matcher<'_, '_, '_> {
                     for start in (0..end).rev().take(8) {
                         if self.term_ends(&last.elem, start).contains(&end) {
                             let mut nb = *b;
-                            if self.backward(rest, start, last.adjacent, &mut nb) {
+                            if let Some(reach) = self.backward(rest, start, last.adjacent, &mut nb) {
                                 *b = nb;
-                                return true;
+                                return Some(reach);
                             }
                         }
                     }
@@ -558,26 +763,29 @@ impl Matcher<'_, '_, '_> {
                 Elem::Source | Elem::Target | Elem::Compound | Elem::Skip => {
                     if let Some((ph, start)) = self.phrase_ending(end) {
                         if last.elem == Elem::Compound && self.a.phrases[ph].codes.len() < 2 {
-                            return false;
+                            return None;
                         }
                         let mut nb = *b;
                         match last.elem {
                             Elem::Source => nb.source = Some(ph),
                             Elem::Target => nb.target = Some(ph),
-                            Elem::Compound => nb.compound = Some(ph),
+                            Elem::Compound => {
+                                nb.compound = Some(ph);
+                                nb.compound_before = true;
+                            }
                             _ => {}
                         }
-                        if self.backward(rest, start, last.adjacent, &mut nb) {
+                        if let Some(reach) = self.backward(rest, start, last.adjacent, &mut nb) {
                             *b = nb;
-                            return true;
+                            return Some(reach);
                         }
-                        return false;
+                        return None;
                     }
                 }
-                Elem::Verb => return false,
+                Elem::Verb => return None,
             }
             end -= 1;
         }
-        false
+        None
     }
 }

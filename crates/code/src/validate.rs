@@ -69,13 +69,21 @@ fn event_key(src: &str, tgt: &str, code: &str) -> String {
 
 /// Code one record's text and return the event keys (or the special
 /// outcomes `discard`, `story-discard`, `complex`).
-fn code_text(coder: &Coder, text: &str, date: Option<Date>) -> (BTreeSet<String>, Option<bool>, bool, bool) {
+fn code_text(
+    coder: &Coder,
+    text: &str,
+    date: Option<Date>,
+    context: &mut Vec<String>,
+) -> (BTreeSet<String>, Option<bool>, bool, bool) {
     let seg = dyad_segment::segment(text);
     let mut got = BTreeSet::new();
     let mut discard = None;
     let mut complex = false;
     for s in &seg.sentences {
-        let coded = coder.code_sentence(&seg, s, text, date);
+        let coded = coder.code_in_context(&seg, s, text, date, context);
+        if !coded.subject.is_empty() {
+            *context = coded.subject.clone();
+        }
         if let Some(story) = coded.discard {
             discard = Some(discard.unwrap_or(false) || story);
         }
@@ -159,8 +167,10 @@ pub fn run_petrarch(text: &str, base: &Path, path: &Path) -> Result<Report, Suit
     let dict = load_dicts(&files, Dialect::Petrarch)?;
     let compiled = dict.compile();
     let mut coder = Coder::new(&dict, &compiled, Dialect::Petrarch);
+    // PETRARCH's configuration defaults.
     coder.options.comma_max = 8;
     coder.options.comma_emax = 8;
+    coder.options.require_dyad = false;
     let mut report = Report {
         diagnostics: dict.diagnostics.iter().map(|d| d.to_string()).collect(),
         ..Report::default()
@@ -219,7 +229,7 @@ pub fn run_petrarch(text: &str, base: &Path, path: &Path) -> Result<Report, Suit
                         expected.insert(event_key(&s, &t, &c));
                     }
                 }
-                let (got_events, discard, _complex, dateline) = code_text(&coder, &rec_text, date);
+                let (got_events, discard, _complex, dateline) = code_text(&coder, &rec_text, date, &mut Vec::new());
                 let (expected, got) = match &error_expected {
                     Some(err) => {
                         let outcome = match discard {
@@ -288,12 +298,15 @@ pub fn run_tabari(text: &str, base: &Path, path: &Path) -> Result<Report, SuiteE
         std::fs::read(&textfile).map_err(|e| SuiteError(format!("{}: cannot read file: {e}", textfile.display())))?;
     let records_text = String::from_utf8_lossy(&records_text).into_owned();
     let mut dict = load_dicts(&files, Dialect::Tabari)?;
+    // FORWARD is off unless an option turns it on.
+    dict.options.forward = false;
     let compiled = dict.compile();
     let mut report = Report {
         diagnostics: dict.diagnostics.iter().map(|d| d.to_string()).collect(),
         ..Report::default()
     };
     let mut options = dict.options.clone();
+    let mut context: Vec<String> = Vec::new();
     for rec in tabari::records(&records_text) {
         let comments = rec.comments().join(" ");
         let mut expected = BTreeSet::new();
@@ -352,7 +365,7 @@ pub fn run_tabari(text: &str, base: &Path, path: &Path) -> Result<Report, SuiteE
         coder.options = options.clone();
         let date = parse_date(&rec.date);
         let rec_text = rec.text();
-        let (events, discard, complex, _) = code_text(&coder, &rec_text, date);
+        let (events, discard, complex, _) = code_text(&coder, &rec_text, date, &mut context);
         let mut got = BTreeSet::new();
         if discard.is_some() {
             got.insert("discard".to_string());

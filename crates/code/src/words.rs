@@ -15,6 +15,8 @@ pub struct Word<'a> {
     pub span: Span,
     /// Capitalized in the text.
     pub capitalized: bool,
+    /// Has a lower-case letter in the text.
+    pub lowercase: bool,
     /// Followed by a possessive `'s` (or `'`).
     pub possessive: bool,
     pub class: Class,
@@ -94,6 +96,7 @@ pub fn words<'a>(seg: &'a Segmented, tokens: &'a [Token], text: &'a str) -> Vec<
                     norm,
                     span: t.span,
                     capitalized: t.has(flags::CAPITALIZED),
+                    lowercase: t.span.slice(text).chars().any(|c| c.is_lowercase()),
                     possessive: false,
                     class: if t.kind == Kind::Number {
                         Class::Number
@@ -107,6 +110,7 @@ pub fn words<'a>(seg: &'a Segmented, tokens: &'a [Token], text: &'a str) -> Vec<
                 norm: ",",
                 span: t.span,
                 capitalized: false,
+                lowercase: false,
                 possessive: false,
                 class: Class::Comma,
                 inactive: false,
@@ -128,6 +132,5 @@ pub fn words<'a>(seg: &'a Segmented, tokens: &'a [Token], text: &'a str) -> Vec<
         }
         i += 1;
     }
-    let _ = text;
     out
 }

@@ -411,6 +411,20 @@ pub struct CodingOptions {
     pub minimum_words: usize,
     /// TABARI `SET: CONVERT AGENTS`: an agent without an actor becomes an actor.
     pub convert_agents: bool,
+    /// TABARI `DEFAULT: SOURCE [code] PRIOR`: the code, and whether it applies
+    /// whenever no actor precedes the verb (else only when the search fails).
+    pub default_source: Option<(String, bool)>,
+    /// TABARI `DEFAULT: TARGET [code] AFTER`: the code, and whether it applies
+    /// whenever no actor follows the verb.
+    pub default_target: Option<(String, bool)>,
+    /// TABARI `COMPLEX:` conditions: this many verbs or conjunctions, or no
+    /// actor before the first verb, make a sentence too complex to code.
+    pub complex_verbs: usize,
+    pub complex_conjunctions: usize,
+    pub complex_no_actor_prior: bool,
+    /// TABARI `FORWARD:`: pronouns with no antecedent in the sentence refer to
+    /// the previous sentence's first actor.
+    pub forward: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -434,6 +448,12 @@ impl Default for CodingOptions {
             code_by: CodeBy::Clause,
             minimum_words: 0,
             convert_agents: false,
+            default_source: None,
+            default_target: None,
+            complex_verbs: 0,
+            complex_conjunctions: 0,
+            complex_no_actor_prior: false,
+            forward: true,
         }
     }
 }

@@ -466,6 +466,47 @@ impl Dictionaries {
                         }
                     }
                 }
+                "DEFAULT" => {
+                    if rest.starts_with("OFF") {
+                        self.options.default_source = None;
+                        self.options.default_target = None;
+                        continue;
+                    }
+                    let code_after = |key: &str| -> Option<(String, String)> {
+                        let at = rest.find(key)?;
+                        let after = &rest[at + key.len()..];
+                        let open = after.find('[')?;
+                        let close = after.find(']')?;
+                        Some((
+                            after[open + 1..close].trim().to_string(),
+                            after[close + 1..].to_string(),
+                        ))
+                    };
+                    if let Some((code, tail)) = code_after("SOURCE") {
+                        let flag_part = tail.split("TARGET").next().unwrap_or("");
+                        self.options.default_source = Some((code, flag_part.contains("PRIOR")));
+                    }
+                    if let Some((code, tail)) = code_after("TARGET") {
+                        self.options.default_target = Some((code, tail.contains("AFTER")));
+                    }
+                }
+                "COMPLEX" => {
+                    let num = |key: &str| -> usize {
+                        rest.find(key)
+                            .and_then(|i| {
+                                let after = &rest[i + key.len()..];
+                                let close = after.find(']')?;
+                                after[..close].trim().parse().ok()
+                            })
+                            .unwrap_or(0)
+                    };
+                    self.options.complex_verbs = num("VERBS[");
+                    self.options.complex_conjunctions = num("CONJ[");
+                    self.options.complex_no_actor_prior = rest.contains("NOACTPRIOR");
+                }
+                "FORWARD" => {
+                    self.options.forward = !rest.trim_end().ends_with("OFF");
+                }
                 "SET" => {
                     let compact: String = rest.split_whitespace().collect::<Vec<_>>().join(" ");
                     if let Some(v) = compact.strip_prefix("CODE BY ") {
@@ -478,7 +519,7 @@ impl Dictionaries {
                         self.options.code_by = CodeBy::All;
                     } else if let Some(v) = compact.strip_prefix("MINIMUM WORDS") {
                         self.options.minimum_words = v.trim_start_matches([' ', '=']).trim().parse().unwrap_or(0);
-                    } else if let Some(v) = compact.strip_prefix("CONVERT AGENTS") {
+                    } else if let Some(v) = compact.strip_prefix("CONVERT AGENT") {
                         self.options.convert_agents = v.contains('T');
                     }
                 }
@@ -732,12 +773,24 @@ impl Dictionaries {
         };
         let spec = body[..open].trim();
         if spec.contains('{') || spec.contains('|') {
-            self.warn(
-                loc,
-                "alternative patterns { a | b } are not supported; pattern skipped (use a synset)",
-            );
+            match expand_alternatives(spec) {
+                Some(specs) => {
+                    for one in specs {
+                        self.read_pattern_spec(&one, code.clone(), body, block, loc, dialect);
+                    }
+                }
+                None => self.warn(
+                    loc,
+                    "unbalanced or too many alternatives { a | b } in pattern; pattern skipped",
+                ),
+            }
             return;
         }
+        self.read_pattern_spec(spec, code, body, block, loc, dialect);
+    }
+
+    /// Parse one pattern specification (without alternatives).
+    fn read_pattern_spec(&mut self, spec: &str, code: EventCode, body: &str, block: u32, loc: Loc, dialect: Dialect) {
         let mut elems: Vec<(RawElem, bool)> = Vec::new();
         let mut length = 0u32;
         let mut verbs = 0;
@@ -948,6 +1001,32 @@ impl Dictionaries {
                 .sort_by_key(|&i| std::cmp::Reverse(patterns[i as usize].length));
         }
     }
+}
+
+/// Expand TABARI's alternatives `{ A | B C | &SYN }` (possibly several, and
+/// joined to their neighbours with `_`) into plain pattern specifications.
+/// Returns None when braces are unbalanced or the expansion exceeds 256.
+fn expand_alternatives(spec: &str) -> Option<Vec<String>> {
+    let Some(open) = spec.find('{') else {
+        return Some(vec![spec.replace("__", "_")]);
+    };
+    let close = open + spec[open..].find('}')?;
+    let inner = &spec[open + 1..close];
+    if inner.contains('{') {
+        return None;
+    }
+    let mut out = Vec::new();
+    for alt in inner.split('|') {
+        let alt = alt.trim();
+        let joined = format!("{}{}{}", &spec[..open], alt, &spec[close + 1..]);
+        for e in expand_alternatives(&joined)? {
+            out.push(e);
+            if out.len() > 256 {
+                return None;
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Expand the issue-file shorthands `n:` (noun and plural), `v:` (regular

@@ -1,4 +1,5 @@
 pub mod bench;
+pub mod code;
 pub mod dict;
 pub mod segment;
 pub mod validate;
