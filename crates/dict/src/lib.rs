@@ -17,11 +17,13 @@
 //! and line (`verbs.txt:1203: pattern must contain exactly one '*'`), and the
 //! line is skipped, as the original programs skip lines they cannot read.
 
+pub mod builtin;
 mod forms;
 mod lines;
 mod matcher;
 pub mod model;
 mod read;
+mod tsv;
 
 use std::fmt;
 use std::path::Path;
@@ -29,6 +31,7 @@ use std::path::Path;
 use dyad_doc::Date;
 use rustc_hash::FxHashMap;
 
+pub use builtin::{EventInfo, Ontology, Plover};
 pub use forms::{plural, regular_verb_forms};
 pub use matcher::{TokenKeys, Trie};
 pub use model::*;
@@ -166,6 +169,8 @@ pub struct Dictionaries {
     pub issues: Vec<IssuePhrase>,
     pub options: CodingOptions,
     pub diagnostics: Vec<Diagnostic>,
+    /// People with dated roles (from dyad's people tables).
+    pub people: Vec<Person>,
     /// Counts of files loaded per kind.
     pub kinds: Vec<(Kind, u32)>,
     raw_synsets: Vec<read::RawSynset>,

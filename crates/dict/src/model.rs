@@ -176,6 +176,22 @@ impl CodeSchedule {
     }
 }
 
+/// What kind of thing an actor entry names (dyad's own tables say; entries
+/// from TABARI/PETRARCH files are `General`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    General,
+    /// A country, its adjective or its people (`Iran`, `Iranian`, `Iranians`).
+    Country,
+    /// A capital city standing for its government (`Moscow said`); in
+    /// `in Moscow` it is a place, not an actor.
+    Capital,
+    /// A building or institution standing for a state organ (`the Kremlin`).
+    Metonym,
+    Organization,
+    Person,
+}
+
 /// One actor: a primary phrase, its synonyms (in [`Dictionaries::actor_phrases`])
 /// and its codes.
 #[derive(Clone, Debug)]
@@ -183,7 +199,29 @@ pub struct Actor {
     /// The primary phrase as written in the dictionary.
     pub name: Box<str>,
     pub codes: CodeSchedule,
+    pub kind: ActorKind,
     pub loc: Loc,
+}
+
+/// A role a person held, from dyad's people tables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    pub code: Box<str>,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    /// The title as the press writes it (`Foreign Minister`).
+    pub title: Box<str>,
+}
+
+/// A person with dated roles (the actor entry has the same codes as a
+/// schedule; this keeps titles and gender for quotation attribution).
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub actor: u32,
+    pub name: Box<str>,
+    /// `m`, `f` or empty.
+    pub gender: Box<str>,
+    pub roles: Vec<Role>,
 }
 
 /// An agent: a role word or title whose code composes with an actor's.

@@ -174,6 +174,7 @@ impl Dictionaries {
                     self.actors.push(Actor {
                         name: phrase.replace('_', " ").into(),
                         codes: CodeSchedule::default(),
+                        kind: ActorKind::General,
                         loc,
                     });
                     (self.actors.len() - 1) as u32
@@ -197,7 +198,7 @@ impl Dictionaries {
         }
     }
 
-    fn add_actor_phrase(&mut self, terms: Vec<Word>, actor: u32) {
+    pub(crate) fn add_actor_phrase(&mut self, terms: Vec<Word>, actor: u32) {
         self.actor_phrases.push((terms, actor));
     }
 

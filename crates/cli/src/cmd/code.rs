@@ -16,9 +16,13 @@ use crate::input::{for_each_document, InputArgs};
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    /// Dictionary files to code with (kind guessed from each file name).
-    #[arg(long = "dict", value_delimiter = ',', required = true)]
+    /// Dictionary files to code with instead of the built-in ones (kind
+    /// guessed from each file name; repeat or separate with commas).
+    #[arg(long = "dict", value_delimiter = ',')]
     dict: Vec<String>,
+    /// Dictionary files to add to the built-in ones.
+    #[arg(long = "add-dict", value_delimiter = ',')]
+    add_dict: Vec<String>,
     /// Read the dictionaries as TABARI files (stems) instead of PETRARCH-1.
     #[arg(long)]
     tabari: bool,
@@ -31,7 +35,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let dict = crate::cmd::dict::load(&args.dict)?;
+    let dict = crate::cmd::dict::load_selection(&args.dict, &args.add_dict)?;
     for d in dict
         .diagnostics
         .iter()
@@ -40,12 +44,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("dyad: {d}");
     }
     let compiled = dict.compile();
+    let ontology = dyad_dict::Ontology::builtin();
     let dialect = if args.tabari {
         Dialect::Tabari
     } else {
         Dialect::Petrarch
     };
-    let coder = Coder::new(&dict, &compiled, dialect);
+    let mut coder = Coder::new(&dict, &compiled, dialect);
+    if args.dict.is_empty() {
+        // dyad's own dictionaries leave negation to the engine.
+        coder.negation = true;
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let tally = for_each_document(&args.input, |doc| {
@@ -62,13 +71,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         });
         serde_json::to_writer(&mut out, &record)?;
         out.write_all(b"\n")?;
+        let mut context: Vec<String> = Vec::new();
         for (index, s) in seg.sentences.iter().enumerate() {
             if args.parse {
                 eprint!("{}", coder.describe(&seg, s, &doc.text, date));
             }
-            let coded = coder.code_sentence(&seg, s, &doc.text, date);
+            let coded = coder.code_in_context(&seg, s, &doc.text, date, &context);
+            if !coded.subject.is_empty() {
+                context = coded.subject.clone();
+            }
             for e in coded.events {
                 let root: String = e.code.chars().take(2).collect();
+                let info = ontology.event(&e.code);
+                let plover = ontology.plover(&e.code);
                 let mut record = json!({
                     "kind": "event",
                     "doc": doc.id,
@@ -78,6 +93,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     "target": {"code": e.target.code, "text": e.target.span.map(|sp| sp.slice(&doc.text))},
                     "cameo": e.code,
                     "root": root,
+                    "quad_class": info.map(|i| i.quad_class),
+                    "goldstein": info.map(|i| i.goldstein),
+                    "cameo_name": info.map(|i| i.name.to_string()),
+                    "plover": plover.map(|p| p.event.to_string()),
+                    "plover_mode": plover.map(|p| p.mode.to_string()).filter(|m| !m.is_empty()),
+                    "plover_context": plover.map(|p| p.context.iter().map(|c| c.to_string()).collect::<Vec<_>>()),
                     "text": s.span.slice(&doc.text),
                 });
                 if args.explain {

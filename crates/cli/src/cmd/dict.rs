@@ -18,8 +18,8 @@ enum DictCommand {
     /// Load dictionaries, print counts per kind, and lint them. Exit status 1
     /// on errors, 0 with warnings.
     Check {
-        /// Dictionary files (kind guessed from the name: verbs, actors, agents, discards, issues, .options).
-        #[arg(required = true)]
+        /// Dictionary files (kind guessed from the name: verbs, actors, agents,
+        /// discards, issues, .options); none: the built-in dictionaries.
         files: Vec<String>,
         /// Print every warning (by default the first 50).
         #[arg(long)]
@@ -27,8 +27,9 @@ enum DictCommand {
     },
     /// What a phrase matches and which codes it gets on a date.
     Lookup {
-        /// A dictionary file; repeat the option (or separate files with commas) for several.
-        #[arg(long = "dict", required = true, value_delimiter = ',')]
+        /// A dictionary file; repeat the option (or separate files with
+        /// commas) for several. Default: the built-in dictionaries.
+        #[arg(long = "dict", value_delimiter = ',')]
         dict: Vec<String>,
         /// The date codes are resolved for (YYYY-MM-DD).
         #[arg(long)]
@@ -38,10 +39,18 @@ enum DictCommand {
     },
 }
 
-/// Load dictionary files into one model; a file that cannot be read is an error.
-pub fn load(files: &[String]) -> Result<Dictionaries> {
+/// The dictionaries a command codes with: the built-in set, or `replace`
+/// instead of it, plus `add`.
+pub fn load_selection(replace: &[String], add: &[String]) -> Result<Dictionaries> {
     let mut d = Dictionaries::new();
-    for f in files {
+    if replace.is_empty() {
+        d.add_builtin();
+    } else {
+        for f in replace {
+            d.load(f, None, None)?;
+        }
+    }
+    for f in add {
         d.load(f, None, None)?;
     }
     d.finish();
@@ -52,11 +61,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         DictCommand::Check { files, all } => {
             let start = Instant::now();
-            let d = load(&files)?;
+            let d = load_selection(&files, &[])?;
             let compiled = d.compile();
             let elapsed = start.elapsed();
+            let ontology = dyad_dict::Ontology::builtin();
+            let codes = ontology.codes();
             let mut diagnostics = d.diagnostics.clone();
-            diagnostics.extend(d.lint(None));
+            diagnostics.extend(d.lint(Some(&codes)));
             for (name, n) in d.counts() {
                 if n > 0 {
                     println!("{name:>16}: {n}");
@@ -73,7 +84,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             println!(
                 "{} files loaded and compiled in {:.3} s ({} trie nodes); {errors} errors, {warnings} warnings",
-                files.len(),
+                d.files.len(),
                 elapsed.as_secs_f64(),
                 compiled.actors.len() + compiled.agents.len() + compiled.verbs.len()
             );
@@ -91,7 +102,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 },
                 None => None,
             };
-            let d = load(&dict)?;
+            let d = load_selection(&dict, &[])?;
             let c = d.compile();
             let hits = c.lookup(&d, &phrase, date);
             if hits.is_empty() {
