@@ -68,17 +68,32 @@ pub fn analyze<'a>(
     }
     // The longest match at `i` that does not run past a possessive word
     // ("Ithilen's government radio" is not the actor "Ithilen government radio").
-    let longest = |trie: &dyad_dict::Trie, i: usize| -> Option<(usize, u32)> {
-        let mut best: Option<(usize, u32)> = None;
+    let longest_all = |trie: &dyad_dict::Trie, i: usize| -> Option<(usize, Vec<u32>)> {
+        let mut best: Option<(usize, Vec<u32>)> = None;
         trie.matches_at(&keys, i, |end, v| {
             if words[i..end - 1].iter().any(|w| w.possessive) {
                 return;
             }
-            if best.is_none_or(|(e, _)| end > e) {
-                best = Some((end, v));
+            match &mut best {
+                Some((e, vals)) if *e == end => vals.push(v),
+                Some((e, _)) if *e > end => {}
+                _ => best = Some((end, vec![v])),
             }
         });
         best
+    };
+    let longest = |trie: &dyad_dict::Trie, i: usize| longest_all(trie, i).map(|(e, v)| (e, v[0]));
+    // Of several actors sharing a phrase (a surname), the one with a role on
+    // the sentence's date.
+    let pick_actor = |vals: &[u32]| -> u32 {
+        if let Some(date) = date {
+            for &v in vals {
+                if dict.actors[v as usize].codes.dated.iter().any(|(r, _)| r.contains(date)) {
+                    return v;
+                }
+            }
+        }
+        vals[0]
     };
     let mut units: Vec<(usize, usize, Unit)> = Vec::new();
     let mut i = 0;
@@ -93,11 +108,11 @@ pub fn analyze<'a>(
                 best = Some((end, unit));
             }
         };
-        if let Some((end, v)) = longest(&compiled.actors, i) {
+        if let Some((end, vals)) = longest_all(&compiled.actors, i) {
             // A short all-capitals actor must not match a lower-case word ("us").
             let short = end == i + 1 && words[i].norm.len() <= 3 && !words[i].capitalized;
             if !short {
-                consider(end, Unit::Actor(v));
+                consider(end, Unit::Actor(pick_actor(&vals)));
             }
         }
         if let Some((end, v)) = longest(&compiled.agents, i) {

@@ -160,7 +160,10 @@ impl Dictionaries {
             // Only the first row of a code (the state itself) names a capital.
             let first = seen_code.insert(code.to_string(), ()).is_none();
             let capital = row.get("capital");
-            if first && !capital.is_empty() {
+            // City-states (Singapore, Monaco) keep their name for the country.
+            let same_as_country = capital.eq_ignore_ascii_case(name)
+                || row.list("aliases").any(|a| a.eq_ignore_ascii_case(capital));
+            if first && !capital.is_empty() && !same_as_country {
                 let gov = CodeSchedule {
                     dated: Vec::new(),
                     default: Some(ActorCode::Codes(vec![format!("{code}GOV").into()])),
