@@ -19,6 +19,9 @@ pub struct Phrase {
     pub codes: Vec<String>,
     /// Whether a dictionary actor (not only agents) is in it.
     pub has_actor: bool,
+    /// The first dictionary actor in the phrase (index into
+    /// `Dictionaries::actors`), for its kind (capital, person, ...).
+    pub actor: Option<u32>,
     /// A pronoun to be dereferenced instead of codes of its own.
     pub pronoun: Option<Pronoun>,
 }
@@ -88,7 +91,12 @@ pub fn analyze<'a>(
     let pick_actor = |vals: &[u32]| -> u32 {
         if let Some(date) = date {
             for &v in vals {
-                if dict.actors[v as usize].codes.dated.iter().any(|(r, _)| r.contains(date)) {
+                if dict.actors[v as usize]
+                    .codes
+                    .dated
+                    .iter()
+                    .any(|(r, _)| r.contains(date))
+                {
                     return v;
                 }
             }
@@ -149,6 +157,7 @@ pub fn analyze<'a>(
         .filter(|w| w.norm.chars().any(|c| c.is_alphabetic()))
         .all(|w| w.capitalized && w.norm.len() > 1);
     let mut actor_units: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    let mut actor_ids: Vec<u32> = Vec::new();
     let mut agent_at: Vec<Option<u32>> = vec![None; n];
     let mut actor_at: Vec<Option<usize>> = vec![None; n];
     for &(s, e, unit) in &units {
@@ -157,6 +166,7 @@ pub fn analyze<'a>(
                 Some(ActorCode::Codes(codes)) => {
                     let idx = actor_units.len();
                     actor_units.push((s, e, codes.iter().map(|c| c.to_string()).collect()));
+                    actor_ids.push(a);
                     for slot in actor_at.iter_mut().take(e).skip(s) {
                         *slot = Some(idx);
                     }
@@ -203,7 +213,12 @@ pub fn analyze<'a>(
         }
     }
 
-    let phrases = build_phrases(dict, &mut words, &actor_units, &actor_at, &agent_at, dialect, options);
+    let mut phrases = build_phrases(dict, &mut words, &actor_units, &actor_at, &agent_at, dialect, options);
+    for p in &mut phrases {
+        p.actor = (p.start..p.end)
+            .find_map(|i| actor_at.get(i).copied().flatten())
+            .map(|u| actor_ids[u]);
+    }
     let mut analysis = Analysis {
         words,
         phrases,
@@ -378,6 +393,7 @@ fn build_phrases(
                     end,
                     codes: Vec::new(),
                     has_actor: false,
+                    actor: None,
                     pronoun: Some(p),
                 });
                 i = end;
@@ -511,6 +527,7 @@ fn build_phrases(
             end,
             codes,
             has_actor: actors.is_some(),
+            actor: None,
             pronoun: None,
         });
         i = end;

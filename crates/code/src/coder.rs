@@ -43,6 +43,19 @@ pub struct Coded {
     /// The codes of the sentence's first actor, the antecedent of pronouns
     /// in the next sentence ("He said...").
     pub subject: Vec<String>,
+    /// Every actor mention of the sentence (pronouns resolved).
+    pub mentions: Vec<Mention>,
+}
+
+/// An actor mention: where it is, its codes, and what the dictionary says it
+/// is (a capital, a person, ...).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub codes: Vec<String>,
+    /// The dictionary actor, when the mention names one.
+    pub actor: Option<u32>,
+    pub pronoun: bool,
 }
 
 /// The coding engine over a set of dictionaries.
@@ -167,6 +180,18 @@ impl<'d> Coder<'d> {
             .find(|(i, p)| p.pronoun.is_none() && !codes[*i].is_empty())
             .map(|(i, _)| codes[i].clone())
             .unwrap_or_default();
+        coded.mentions = a
+            .phrases
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| !codes[*i].is_empty() && !a.words[p.start].inactive || p.actor.is_some())
+            .map(|(i, p)| Mention {
+                span: a.words[p.start].span.cover(a.words[p.end - 1].span),
+                codes: codes[i].clone(),
+                actor: p.actor,
+                pronoun: p.pronoun.is_some(),
+            })
+            .collect();
         if self.too_complex(&a) {
             coded.complex = true;
             return coded;

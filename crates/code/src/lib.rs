@@ -15,4 +15,4 @@ pub mod coder;
 pub mod validate;
 pub mod words;
 
-pub use coder::{Coded, Coder, Event, Party};
+pub use coder::{Coded, Coder, Event, Mention, Party};

@@ -161,8 +161,8 @@ impl Dictionaries {
             let first = seen_code.insert(code.to_string(), ()).is_none();
             let capital = row.get("capital");
             // City-states (Singapore, Monaco) keep their name for the country.
-            let same_as_country = capital.eq_ignore_ascii_case(name)
-                || row.list("aliases").any(|a| a.eq_ignore_ascii_case(capital));
+            let same_as_country =
+                capital.eq_ignore_ascii_case(name) || row.list("aliases").any(|a| a.eq_ignore_ascii_case(capital));
             if first && !capital.is_empty() && !same_as_country {
                 let gov = CodeSchedule {
                     dated: Vec::new(),

@@ -6,6 +6,8 @@
 //! back into [`Document::text`] with byte offsets, so anything can be
 //! highlighted in the text the user gave.
 
+pub mod records;
+
 use std::fmt;
 
 pub use jiff::civil::Date;

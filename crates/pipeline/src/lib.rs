@@ -1,0 +1,209 @@
+//! The pipeline: one [`Document`] in, the records of the output contract out
+//! ([`Record`]: the document, its events, its quotations, and on request
+//! every mention). Stages run in order: segment, code (actors and events),
+//! attribute (quotations, provenance), resolve (dates, places, ontology).
+//!
+//! A [`Pipeline`] is built once (dictionaries compiled) and is `Sync`: code
+//! documents from many threads with the same pipeline.
+
+use dyad_code::{Coded, Coder};
+use dyad_dict::{Compiled, Dialect, Dictionaries, Ontology};
+use dyad_doc::records::{ActorRef, DocumentRecord, EventRecord, Evidence, MentionRecord, Record};
+use dyad_doc::{Document, Span};
+use dyad_segment::Segmented;
+
+/// Compiled dictionaries and tables, ready to code documents.
+pub struct Pipeline {
+    pub dict: Dictionaries,
+    compiled: Compiled,
+    pub ontology: Ontology,
+    pub dialect: Dialect,
+    /// Let the engine drop negated verbs no pattern handles (dyad's own
+    /// dictionaries rely on this; TABARI/PETRARCH dictionaries encode
+    /// negation in patterns).
+    pub negation: bool,
+}
+
+/// What to include in the output.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Output {
+    /// Emit `mention` records (actors, dates, places).
+    pub mentions: bool,
+}
+
+fn pair(span: Span) -> [usize; 2] {
+    span.pair()
+}
+
+impl Pipeline {
+    /// A pipeline over dyad's built-in dictionaries.
+    pub fn builtin() -> Pipeline {
+        let mut p = Pipeline::new(Dictionaries::builtin(), Dialect::Petrarch);
+        p.negation = true;
+        p
+    }
+
+    /// A pipeline over the given (finished) dictionaries.
+    pub fn new(dict: Dictionaries, dialect: Dialect) -> Pipeline {
+        let compiled = dict.compile();
+        Pipeline {
+            dict,
+            compiled,
+            ontology: Ontology::builtin(),
+            dialect,
+            negation: false,
+        }
+    }
+
+    /// The coding engine over this pipeline's dictionaries.
+    pub fn coder(&self) -> Coder<'_> {
+        let mut c = Coder::new(&self.dict, &self.compiled, self.dialect);
+        c.negation = self.negation;
+        c
+    }
+
+    /// Code every sentence of a segmented document, pronouns carried from
+    /// one sentence to the next.
+    pub fn code_sentences(&self, doc: &Document, seg: &Segmented) -> Vec<Coded> {
+        let coder = self.coder();
+        let mut context: Vec<String> = Vec::new();
+        seg.sentences
+            .iter()
+            .map(|s| {
+                let coded = coder.code_in_context(seg, s, &doc.text, doc.date, &context);
+                if !coded.subject.is_empty() {
+                    context = coded.subject.clone();
+                }
+                coded
+            })
+            .collect()
+    }
+
+    /// All records for one document: the document record first, then events
+    /// in sentence order, then mentions when asked for.
+    pub fn process(&self, doc: &Document, output: Output) -> Vec<Record> {
+        let seg = dyad_segment::segment(&doc.text);
+        let coded = self.code_sentences(doc, &seg);
+        let mut records = Vec::new();
+        records.push(Record::Document(self.document_record(doc, &seg)));
+        for (index, (s, c)) in seg.sentences.iter().zip(&coded).enumerate() {
+            for e in &c.events {
+                records.push(Record::Event(self.event_record(doc, index, s.span, e)));
+            }
+        }
+        if output.mentions {
+            for (index, c) in coded.iter().enumerate() {
+                for m in &c.mentions {
+                    records.push(Record::Mention(MentionRecord {
+                        kind: "actor".into(),
+                        doc: doc.id.clone(),
+                        sentence: index,
+                        start: m.span.start as usize,
+                        end: m.span.end as usize,
+                        text: m.span.slice(&doc.text).to_string(),
+                        code: Some(m.codes.join("/")),
+                        ..MentionRecord::default()
+                    }));
+                }
+            }
+        }
+        records
+    }
+
+    fn document_record(&self, doc: &Document, seg: &Segmented) -> DocumentRecord {
+        DocumentRecord {
+            doc: doc.id.clone(),
+            title: doc.title.clone(),
+            published: doc.date.map(|d| d.to_string()),
+            url: doc.url.clone(),
+            source: doc.source.clone(),
+            dateline: seg.datelines.first().map(|s| s.slice(&doc.text).to_string()),
+            sentences: seg.sentences.len(),
+            metadata: doc.metadata.clone(),
+            warnings: doc.warnings.clone(),
+            ..DocumentRecord::default()
+        }
+    }
+
+    fn event_record(&self, doc: &Document, sentence: usize, sentence_span: Span, e: &dyad_code::Event) -> EventRecord {
+        let info = self.ontology.event(&e.code);
+        let plover = self.ontology.plover(&e.code);
+        let actor = |p: &dyad_code::Party| ActorRef {
+            code: p.code.clone(),
+            text: p.span.map(|s| s.slice(&doc.text).to_string()),
+            span: p.span.map(pair),
+        };
+        EventRecord {
+            doc: doc.id.clone(),
+            sentence,
+            date: doc.date.map(|d| d.to_string()),
+            date_method: if doc.date.is_some() { "publication" } else { "none" }.to_string(),
+            source: actor(&e.source),
+            target: actor(&e.target),
+            cameo: e.code.clone(),
+            root: e.code.chars().take(2).collect(),
+            quad_class: info.map(|i| i.quad_class),
+            goldstein: info.map(|i| i.goldstein),
+            cameo_name: info.map(|i| i.name.to_string()),
+            plover: plover.map(|p| p.event.to_string()),
+            plover_mode: plover.map(|p| p.mode.to_string()).filter(|m| !m.is_empty()),
+            plover_context: plover
+                .map(|p| p.context.iter().map(|c| c.to_string()).collect())
+                .unwrap_or_default(),
+            location: None,
+            text: sentence_span.slice(&doc.text).to_string(),
+            sentence_span: pair(sentence_span),
+            evidence: Evidence {
+                verb: pair(e.verb),
+                verb_text: e.verb.slice(&doc.text).to_string(),
+                rule: e.rule.clone(),
+                pattern: e.pattern.map(|l| self.dict.loc(l)),
+                paired: e.paired,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_doc::Origin;
+
+    #[test]
+    fn a_document_record_comes_first_and_events_carry_the_ontology() {
+        let mut d = Dictionaries::new();
+        d.add_text(
+            "a.txt",
+            "ARNOR [ARN]\nGONDOR [GON]\n",
+            dyad_dict::Kind::Actors,
+            Dialect::Petrarch,
+        );
+        d.add_text(
+            "v.txt",
+            "--- ATTACK [190] ---\nATTACK\n",
+            dyad_dict::Kind::Verbs,
+            Dialect::Petrarch,
+        );
+        d.finish();
+        let p = Pipeline::new(d, Dialect::Petrarch);
+        let mut doc = Document::from_text("Arnor attacked Gondor on Monday.", Origin::file("t"));
+        doc.date = dyad_doc::parse_date("2024-01-10");
+        let records = p.process(&doc, Output { mentions: true });
+        assert!(matches!(records[0], Record::Document(_)));
+        let Record::Event(e) = &records[1] else {
+            panic!("{records:?}")
+        };
+        assert_eq!(
+            (e.source.code.as_str(), e.target.code.as_str(), e.cameo.as_str()),
+            ("ARN", "GON", "190")
+        );
+        assert_eq!(e.quad_class, Some(4));
+        assert_eq!(e.source.span, Some([0, 5]));
+        assert_eq!(e.evidence.verb_text, "attacked");
+        assert_eq!(e.date.as_deref(), Some("2024-01-10"));
+        let mentions = records.iter().filter(|r| matches!(r, Record::Mention(_))).count();
+        assert_eq!(mentions, 2);
+        let json = serde_json::to_string(&records[1]).unwrap();
+        assert!(json.starts_with("{\"kind\":\"event\""), "{json}");
+    }
+}
