@@ -5,7 +5,9 @@
 use std::path::Path;
 
 fn suite(name: &str) -> dyad_code::validate::Report {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/validation").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/validation")
+        .join(name);
     dyad_code::validate::run(&path).unwrap_or_else(|e| panic!("{e}"))
 }
 
