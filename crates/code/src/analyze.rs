@@ -24,6 +24,9 @@ pub struct Phrase {
     pub actor: Option<u32>,
     /// A pronoun to be dereferenced instead of codes of its own.
     pub pronoun: Option<Pronoun>,
+    /// For a possessive pronoun with a role ("their government"): the agent
+    /// codes to compose with the antecedent (`code`, prefix placement).
+    pub pronoun_agents: Vec<(String, bool)>,
 }
 
 /// The analysed sentence.
@@ -228,6 +231,11 @@ pub fn analyze<'a>(
     };
     eliminate_commas(&mut analysis, options);
     split_clauses(&mut analysis);
+    if dialect == Dialect::Petrarch {
+        // PETRARCH codes a closing ", X said" clause on its own; TABARI
+        // searches the whole sentence.
+        split_trailing_attribution(&mut analysis);
+    }
     analysis
 }
 
@@ -380,14 +388,24 @@ fn build_phrases(
             if p != Pronoun::Relative {
                 let start = i;
                 let mut end = i + 1;
-                let mut agents = None;
-                if p == Pronoun::Possessive || p == Pronoun::Plural && w.norm == "THEIR" {
-                    if let Some((segs, _, e)) = agent_group(i + 1) {
-                        agents = Some(segs);
-                        end = e;
+                let possessive = p == Pronoun::Possessive || w.norm == "THEIR";
+                let mut agents = Vec::new();
+                if possessive {
+                    // "its embassy" names no actor; "their government" does.
+                    match agent_group(i + 1) {
+                        Some((segs, _, e)) => {
+                            end = e;
+                            for &a in segs.first().map(|s| s.as_slice()).unwrap_or(&[]) {
+                                let ag = &dict.agents[a as usize];
+                                agents.push((ag.code.to_string(), ag.prefix));
+                            }
+                        }
+                        None => {
+                            i += 1;
+                            continue;
+                        }
                     }
                 }
-                let _ = agents;
                 phrases.push(Phrase {
                     start,
                     end,
@@ -395,6 +413,7 @@ fn build_phrases(
                     has_actor: false,
                     actor: None,
                     pronoun: Some(p),
+                    pronoun_agents: agents,
                 });
                 i = end;
                 continue;
@@ -528,6 +547,7 @@ fn build_phrases(
             codes,
             has_actor: actors.is_some(),
             actor: None,
+            pronoun_agents: Vec::new(),
             pronoun: None,
         });
         i = end;
@@ -624,4 +644,30 @@ fn split_clauses(a: &mut Analysis) {
         }
     }
     a.clauses.push((start, n));
+}
+
+/// A comma followed by a short closing clause with its own verb (", the
+/// official news agency said on Thursday.") starts a clause of its own.
+fn split_trailing_attribution(a: &mut Analysis) {
+    let n = a.words.len();
+    let Some(&(start, end)) = a.clauses.last() else { return };
+    if end != n {
+        return;
+    }
+    let comma = (start..end)
+        .rev()
+        .find(|&i| a.words[i].class == Class::Comma && !a.words[i].inactive);
+    let Some(c) = comma else { return };
+    let tail: Vec<usize> = (c + 1..n).filter(|&i| !a.words[i].inactive).collect();
+    if tail.is_empty() || tail.len() > 12 {
+        return;
+    }
+    let has_verb = tail.iter().any(|&i| matches!(a.words[i].class, Class::Verb(_)));
+    let has_subject = tail.iter().any(|&i| matches!(a.words[i].class, Class::Phrase(_)));
+    let verb_in_head = (start..c).any(|i| !a.words[i].inactive && matches!(a.words[i].class, Class::Verb(_)));
+    if has_verb && has_subject && verb_in_head {
+        a.clauses.pop();
+        a.clauses.push((start, c));
+        a.clauses.push((c + 1, n));
+    }
 }

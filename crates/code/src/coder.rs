@@ -328,6 +328,18 @@ impl<'d> Coder<'d> {
                     .unwrap_or_default(),
                 Some(Pronoun::Relative) => Vec::new(),
             };
+            let codes = if p.pronoun_agents.is_empty() {
+                codes
+            } else {
+                codes
+                    .iter()
+                    .map(|c| {
+                        p.pronoun_agents.iter().fold(c.clone(), |acc, (agent, prefix)| {
+                            crate::analyze::compose(&acc, agent, *prefix)
+                        })
+                    })
+                    .collect()
+            };
             out.push(codes);
         }
         out

@@ -69,7 +69,9 @@ pub fn function_class(norm: &str) -> Option<Class> {
         "WAS" | "WERE" | "BEEN" | "IS" | "ARE" | "BE" | "BEING" => Class::Auxiliary,
         "BY" => Class::By,
         "NOT" | "N'T" | "NEVER" => Class::Negation,
-        "OF" | "IN" | "FROM" | "AT" | "ON" | "WITH" | "TO" | "FOR" | "AGAINST" | "INTO" | "OVER" | "ABOUT" | "NEAR" => {
+        "OF" | "IN" | "FROM" | "AT" | "ON" | "WITH" | "TO" | "FOR" | "AGAINST" | "INTO" | "OVER" | "ABOUT" | "NEAR"
+        | "BETWEEN" | "AMONG" | "DURING" | "UNDER" | "THROUGH" | "ACROSS" | "TOWARD" | "TOWARDS" | "VIA" | "WITHIN"
+        | "WITHOUT" | "AMID" | "INSIDE" | "OUTSIDE" | "BEHIND" | "BEYOND" | "UPON" | "ALONG" | "AROUND" => {
             Class::Preposition
         }
         _ => return None,
