@@ -583,17 +583,20 @@ fn eliminate_commas(a: &mut Analysis, options: &dyad_dict::CodingOptions) {
     if options.comma_bmax > 0 && c > options.comma_bmin && c <= options.comma_bmax {
         kill.push((0, first + 1));
     }
-    for pair in commas.windows(2) {
-        let (s, e) = (pair[0], pair[1]);
-        let c = count(s + 1, e, &a.words);
-        if options.comma_max > 0 && c > options.comma_min && c <= options.comma_max {
-            kill.push((s, e));
+    // TABARI chains the phrases: after an eliminated phrase, the next one is
+    // measured from the start of the eliminated one.
+    let mut seg_start = first;
+    for &c in &commas[1..] {
+        let words = count(seg_start + 1, c, &a.words);
+        if options.comma_max > 0 && words > options.comma_min && words <= options.comma_max {
+            kill.push((seg_start, c));
+        } else {
+            seg_start = c;
         }
     }
-    let last = *commas.last().unwrap();
-    let c = count(last + 1, n, &a.words);
+    let c = count(seg_start + 1, n, &a.words);
     if options.comma_emax > 0 && c > options.comma_emin && c <= options.comma_emax {
-        kill.push((last, n));
+        kill.push((seg_start, n));
     }
     for (s, e) in kill {
         // Commas inside a compound actor phrase are not clause boundaries.
