@@ -85,8 +85,11 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     let mut norm = String::new();
     token::tokenize(&spaced, 0, spaced.len(), &mut tokens, &mut norm);
+    // Punctuation is not part of a phrase: the coder reads words only, so a
+    // dictionary's "ANTI-" must be the word ANTI.
     tokens
         .iter()
+        .filter(|t| matches!(t.kind, Kind::Word | Kind::Number))
         .map(|t| norm[t.norm.0 as usize..t.norm.1 as usize].to_string())
         .collect()
 }
