@@ -188,9 +188,9 @@ pub fn analyze<'a>(
                 }
             }
             Unit::Verb(form) => {
-                // Verb -> noun: after a determiner, or capitalized inside a
-                // mixed-case sentence.
-                let after_det = s > 0 && words[s - 1].class == Class::Determiner;
+                // Verb -> noun: after a determiner, capitalized inside a
+                // mixed-case sentence, or with a possessive ("donate's").
+                let after_det = s > 0 && words[s - 1].class == Class::Determiner || words[e - 1].possessive;
                 let capital = s > 0 && words[s].capitalized && !all_caps;
                 if after_det || capital {
                     for w in &mut words[s..e] {

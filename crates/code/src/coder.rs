@@ -166,20 +166,34 @@ impl<'d> Coder<'d> {
         }
         let keys = TokenKeys::new(&self.dict.vocab, a.words.iter().map(|w| w.norm));
         let mut codes = self.resolve_pronouns(&a);
-        if self.options.forward && !context.is_empty() {
-            for (i, p) in a.phrases.iter().enumerate() {
-                if p.pronoun.is_some() && codes[i].is_empty() {
-                    codes[i] = context.to_vec();
-                }
+        // A subject pronoun with no actor before it refers to the previous
+        // sentence's subject (FORWARD); without one, TABARI's rule: the first
+        // actor of the sentence.
+        let real = |i: usize, p: &Phrase| p.pronoun.is_none() && !a.phrases[i].codes.is_empty();
+        let first_actor = a.phrases.iter().enumerate().find(|(i, p)| real(*i, p)).map(|(i, _)| i);
+        for (i, p) in a.phrases.iter().enumerate() {
+            if p.pronoun.is_none() || !codes[i].is_empty() {
+                continue;
+            }
+            if self.options.forward && !context.is_empty() {
+                codes[i] = context.to_vec();
+            } else if let Some(f) = first_actor {
+                codes[i] = codes[f].clone();
             }
         }
-        coded.subject = a
-            .phrases
-            .iter()
-            .enumerate()
-            .find(|(i, p)| p.pronoun.is_none() && !codes[*i].is_empty())
-            .map(|(i, _)| codes[i].clone())
-            .unwrap_or_default();
+        coded.subject = match first_actor {
+            // TABARI forwards the actor without its agents.
+            Some(f) if self.dialect == Dialect::Tabari => a.phrases[f]
+                .actor
+                .and_then(|id| self.dict.actors[id as usize].codes.at(date))
+                .and_then(|c| match c {
+                    dyad_dict::ActorCode::Codes(c) => Some(c.iter().map(|x| x.to_string()).collect()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| codes[f].clone()),
+            Some(f) => codes[f].clone(),
+            None => Vec::new(),
+        };
         coded.mentions = a
             .phrases
             .iter()
@@ -192,7 +206,7 @@ impl<'d> Coder<'d> {
                 pronoun: p.pronoun.is_some(),
             })
             .collect();
-        if self.too_complex(&a) {
+        if self.too_complex(&a, &codes) {
             coded.complex = true;
             return coded;
         }
@@ -270,7 +284,7 @@ impl<'d> Coder<'d> {
     }
 
     /// TABARI's complexity filter (`COMPLEX:` options).
-    fn too_complex(&self, a: &Analysis) -> bool {
+    fn too_complex(&self, a: &Analysis, codes: &[Vec<String>]) -> bool {
         let o = &self.options;
         let active = || a.words.iter().filter(|w| !w.inactive);
         let verbs = active().filter(|w| matches!(w.class, Class::Verb(_))).count();
@@ -290,7 +304,8 @@ impl<'d> Coder<'d> {
             let actor_before = a
                 .phrases
                 .iter()
-                .any(|p| p.start < first_verb && p.pronoun.is_none() && !p.codes.is_empty());
+                .enumerate()
+                .any(|(i, p)| p.start < first_verb && !codes[i].is_empty());
             if !actor_before {
                 return true;
             }
@@ -308,8 +323,7 @@ impl<'d> Coder<'d> {
         for (i, p) in a.phrases.iter().enumerate() {
             let codes = match p.pronoun {
                 None => p.codes.clone(),
-                Some(Pronoun::Subject) => a
-                    .phrases
+                Some(Pronoun::Subject) => a.phrases[..i]
                     .iter()
                     .find(|q| real(q))
                     .map(|q| q.codes.clone())

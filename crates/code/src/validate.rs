@@ -363,7 +363,8 @@ pub fn run_tabari(text: &str, base: &Path, path: &Path) -> Result<Report, SuiteE
         dict.options = options.clone();
         let mut coder = Coder::new(&dict, &compiled, Dialect::Tabari);
         coder.options = options.clone();
-        let date = parse_date(&rec.date);
+        // TABARI reads the first six digits of a malformed date (9501201).
+        let date = parse_date(&rec.date).or_else(|| rec.date.get(..6).and_then(parse_date));
         let rec_text = rec.text();
         let (events, discard, complex, _) = code_text(&coder, &rec_text, date, &mut context);
         let mut got = BTreeSet::new();

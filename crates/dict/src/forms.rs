@@ -73,8 +73,26 @@ pub fn verb_forms(entry: &str, dialect: Dialect) -> Vec<String> {
     if parts.is_empty() {
         return vec![];
     }
-    if dialect == Dialect::Tabari && parts.len() == 1 && !entry.ends_with('_') {
-        return vec![entry];
+    if dialect == Dialect::Tabari && parts.len() == 1 {
+        if entry.ends_with('=') {
+            // `WORD=`: exactly this word.
+            return vec![format!("{}_", entry.trim_end_matches('='))];
+        }
+        if !entry.ends_with('_') {
+            // A stem.
+            return vec![entry];
+        }
+        // `WORD_`: the word and TABARI's regular endings S ED ES EN ING,
+        // plus the usual spellings of those forms.
+        let root = entry.trim_end_matches('_');
+        let mut out: Vec<String> = ["", "S", "ED", "ES", "EN", "ING"].iter().map(|e| format!("{root}{e}_")).collect();
+        for f in regular_verb_forms(root) {
+            let f = format!("{f}_");
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+        return out;
     }
     let head = parts.iter().position(|p| p.starts_with('+')).unwrap_or(0);
     let base = parts[head].trim_start_matches('+');

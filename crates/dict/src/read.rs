@@ -162,7 +162,10 @@ impl Dictionaries {
                 self.warn(loc, format!("expected an actor phrase, found {t:?}"));
                 continue;
             }
-            let stem = dialect == Dialect::Tabari && !phrase.ends_with('_');
+            // TABARI: `WORD` is a stem, `WORD_` a word with regular endings,
+            // `WORD=` exactly that word.
+            let exact_only = phrase.ends_with('=');
+            let stem = dialect == Dialect::Tabari && !phrase.ends_with('_') && !exact_only;
             let terms = self.terms(&words, dialect, stem);
             let actor = match (synonym, current) {
                 (true, Some(a)) => a,
@@ -182,7 +185,7 @@ impl Dictionaries {
             };
             current = Some(actor);
             self.add_actor_phrase(terms.clone(), actor);
-            if dialect == Dialect::Tabari && !stem {
+            if dialect == Dialect::Tabari && !stem && !exact_only {
                 // TABARI recognizes regular endings on the final word.
                 if let Some((last, rest)) = words.split_last() {
                     for suffix in ["S", "'S", "ES"] {
@@ -741,7 +744,11 @@ impl Dictionaries {
                 head = words.len();
             }
             // TABARI verb roots without `_` are stems: ACCEPT matches ACCEPTED.
-            let stem = dialect == Dialect::Tabari && i + 1 == parts.len() && parts.len() == 1 && !form.ends_with('_');
+            let stem = dialect == Dialect::Tabari
+                && i + 1 == parts.len()
+                && parts.len() == 1
+                && !form.ends_with('_')
+                && !form.ends_with('=');
             for w in ws {
                 words.push(if stem {
                     self.vocab.intern_stem(&w)
