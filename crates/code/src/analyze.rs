@@ -119,6 +119,30 @@ pub fn analyze<'a>(
                 best = Some((end, unit));
             }
         };
+        // TABARI phrases with gaps: each group in order, up to three other
+        // words between groups, within the sentence.
+        for (groups, actor) in &dict.gapped_actor_phrases {
+            let mut pos = i;
+            let mut ok = true;
+            for (gi, g) in groups.iter().enumerate() {
+                let fits = |p: usize| p + g.len() <= n && g.iter().enumerate().all(|(k, &w)| keys.has(p + k, w));
+                let found = if gi == 0 {
+                    fits(pos).then_some(pos)
+                } else {
+                    (pos..(pos + 4).min(n)).find(|&p| fits(p) && !words[pos..p].iter().any(|w| w.class == Class::Comma))
+                };
+                match found {
+                    Some(p) => pos = p + g.len(),
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                consider(pos, Unit::Actor(*actor));
+            }
+        }
         if let Some((end, vals)) = longest_all(&compiled.actors, i) {
             // A short all-capitals actor must not match a lower-case word ("us").
             let short = end == i + 1 && words[i].norm.len() <= 3 && !words[i].capitalized;
@@ -155,10 +179,8 @@ pub fn analyze<'a>(
             }
         }
     }
-    let all_caps = words
-        .iter()
-        .filter(|w| w.norm.chars().any(|c| c.is_alphabetic()))
-        .all(|w| w.capitalized && w.norm.len() > 1);
+    // TABARI skips the capitalization rule in all-capitals text.
+    let all_caps = !words.iter().any(|w| w.lowercase);
     let mut actor_units: Vec<(usize, usize, Vec<String>)> = Vec::new();
     let mut actor_ids: Vec<u32> = Vec::new();
     let mut agent_at: Vec<Option<u32>> = vec![None; n];

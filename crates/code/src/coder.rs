@@ -465,7 +465,9 @@ impl<'d> Coder<'d> {
         let mut source = c.bindings.source;
         let mut target = c.bindings.target;
         if let Some(cp) = c.bindings.compound {
-            if c.bindings.compound_before {
+            // TABARI: `%` is both source and target; PETRARCH: after the
+            // verb it is the target ("agrees with % that").
+            if c.bindings.compound_before || self.dialect == Dialect::Tabari {
                 source = source.or(Some(cp));
                 target = target.or(Some(cp));
             } else {

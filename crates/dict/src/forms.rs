@@ -85,7 +85,10 @@ pub fn verb_forms(entry: &str, dialect: Dialect) -> Vec<String> {
         // `WORD_`: the word and TABARI's regular endings S ED ES EN ING,
         // plus the usual spellings of those forms.
         let root = entry.trim_end_matches('_');
-        let mut out: Vec<String> = ["", "S", "ED", "ES", "EN", "ING"].iter().map(|e| format!("{root}{e}_")).collect();
+        let mut out: Vec<String> = ["", "S", "ED", "ES", "EN", "ING"]
+            .iter()
+            .map(|e| format!("{root}{e}_"))
+            .collect();
         for f in regular_verb_forms(root) {
             let f = format!("{f}_");
             if !out.contains(&f) {

@@ -153,6 +153,9 @@ pub struct Dictionaries {
     pub vocab: Vocab,
     pub actors: Vec<Actor>,
     pub actor_phrases: Vec<(Vec<Word>, u32)>,
+    /// TABARI actor phrases whose blank-separated groups may have other words
+    /// between them: the groups (each consecutive words) and the actor.
+    pub gapped_actor_phrases: Vec<(Vec<Vec<Word>>, u32)>,
     pub agents: Vec<Agent>,
     pub agent_phrases: Vec<(Vec<Word>, u32)>,
     /// TABARI `<NOUN>` and `<ADJECTIVE>` lists.

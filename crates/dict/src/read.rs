@@ -184,6 +184,20 @@ impl Dictionaries {
                 }
             };
             current = Some(actor);
+            // TABARI: words separated by a blank (not `_`) may have other
+            // words between them ("PRINCE DOL_AMROTH": "Prince of Dol Amroth").
+            let groups: Vec<&str> = phrase.split_whitespace().collect();
+            if dialect == Dialect::Tabari && groups.len() > 1 {
+                let n = groups.len();
+                let mut gapped = Vec::new();
+                for (gi, g) in groups.iter().enumerate() {
+                    let ws = words_of(g);
+                    let last = gi + 1 == n;
+                    let stem_g = last && !g.ends_with('_') && !g.ends_with('=');
+                    gapped.push(self.terms(&ws, dialect, stem_g));
+                }
+                self.gapped_actor_phrases.push((gapped, actor));
+            }
             self.add_actor_phrase(terms.clone(), actor);
             if dialect == Dialect::Tabari && !stem && !exact_only {
                 // TABARI recognizes regular endings on the final word.
