@@ -38,6 +38,8 @@ pub struct Analysis<'a> {
     pub clauses: Vec<(usize, usize)>,
     /// A discard phrase was found: `Some(true)` for a story-level discard.
     pub discard: Option<bool>,
+    /// The dictionary keys of every word.
+    pub keys: TokenKeys,
     pub complex: bool,
 }
 
@@ -245,6 +247,7 @@ pub fn analyze<'a>(
             .map(|u| actor_ids[u]);
     }
     let mut analysis = Analysis {
+        keys,
         words,
         phrases,
         clauses: Vec::new(),

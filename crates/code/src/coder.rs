@@ -164,7 +164,7 @@ impl<'d> Coder<'d> {
         if a.discard.is_some() {
             return coded;
         }
-        let keys = TokenKeys::new(&self.dict.vocab, a.words.iter().map(|w| w.norm));
+        let keys = &a.keys;
         let mut codes = self.resolve_pronouns(&a);
         // A subject pronoun with no actor before it refers to the previous
         // sentence's subject (FORWARD); without one, TABARI's rule: the first
@@ -214,6 +214,11 @@ impl<'d> Coder<'d> {
         let mut previous_source: Option<usize> = None;
         for &(cs, ce) in &a.clauses {
             let active: Vec<usize> = (cs..ce).filter(|&i| !a.words[i].inactive).collect();
+            // Every key present in the clause, sorted: a quick test that a
+            // pattern's literal words are all there before matching it.
+            let mut present: Vec<dyad_dict::Word> = active.iter().flat_map(|&i| keys.keys(i).iter().copied()).collect();
+            present.sort_unstable();
+            present.dedup();
             // Every verb's candidate event, left to right.
             let mut cands: Vec<(usize, Candidate)> = Vec::new();
             for (k, &wi) in active.iter().enumerate() {
@@ -223,7 +228,7 @@ impl<'d> Coder<'d> {
                 while verb_end < a.words.len() && a.words[verb_end].class == Class::VerbCont {
                     verb_end += 1;
                 }
-                if let Some(cand) = self.match_verb(&a, &keys, &active, k, wi, verb_end, vf.verb) {
+                if let Some(cand) = self.match_verb(&a, keys, &active, k, wi, verb_end, vf.verb, &present) {
                     cands.push((k, cand));
                 }
             }
@@ -387,15 +392,10 @@ impl<'d> Coder<'d> {
         verb_start: usize,
         verb_end: usize,
         verb: u32,
+        present: &[dyad_dict::Word],
     ) -> Option<Candidate> {
         let v = &self.dict.verbs[verb as usize];
-        let mut pats: Vec<u32> = v
-            .blocks
-            .iter()
-            .flat_map(|&b| self.dict.blocks[b as usize].patterns.iter().copied())
-            .collect();
-        pats.sort_by_key(|&p| std::cmp::Reverse(self.dict.patterns[p as usize].length));
-        pats.dedup();
+        let pats = &self.dict.verb_patterns[verb as usize];
         // Active positions of the verb's first and last words.
         let k_end = active.iter().position(|&w| w >= verb_end).unwrap_or(active.len());
         let m = Matcher {
@@ -404,8 +404,13 @@ impl<'d> Coder<'d> {
             keys,
             active,
         };
-        for p in pats {
+        for &p in pats.iter() {
             let pat = &self.dict.patterns[p as usize];
+            // Cheap test first: every literal word of the pattern must be in
+            // the clause.
+            if !pat.words.iter().all(|&w| present.binary_search(&w).is_ok()) {
+                continue;
+            }
             if pat.code.complex && self.dialect == Dialect::Petrarch {
                 // PETRARCH has no complex code: the pattern is passed over.
                 continue;
@@ -715,12 +720,19 @@ impl Matcher<'_, '_, '_> {
                 }
             }
             Elem::Synset(s) => {
-                // Synset phrases are matched over active positions.
+                // Synset phrases are matched over the sentence's words; an
+                // end maps back to the active position after it.
                 let trie = &self.coder.compiled.synsets[*s as usize];
                 let mut ends = Vec::new();
-                let sub: Vec<&str> = self.active[pos..].iter().map(|&w| self.a.words[w].norm).collect();
-                let keys = TokenKeys::new(&self.coder.dict.vocab, sub);
-                trie.matches_at(&keys, 0, |e, _| ends.push(pos + e));
+                trie.matches_at(self.keys, self.word(pos), |end_word, _| {
+                    if let Some(p) = self.active.iter().position(|&w| w >= end_word) {
+                        if self.active[p] == end_word {
+                            ends.push(p);
+                        }
+                    } else if end_word == self.active.last().map_or(0, |&l| l + 1) {
+                        ends.push(self.active.len());
+                    }
+                });
                 ends
             }
             _ => vec![],

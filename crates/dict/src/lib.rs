@@ -168,6 +168,8 @@ pub struct Dictionaries {
     pub verb_ids: FxHashMap<Box<str>, u32>,
     pub verb_forms: Vec<VerbForm>,
     pub patterns: Vec<Pattern>,
+    /// For each verb, its patterns from every block, longest first.
+    pub verb_patterns: Vec<Vec<u32>>,
     pub discards: Vec<Discard>,
     pub issues: Vec<IssuePhrase>,
     pub options: CodingOptions,

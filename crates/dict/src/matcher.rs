@@ -66,20 +66,22 @@ impl Trie {
     /// Every phrase that starts at token `start`: calls `found(end, value)`
     /// with the exclusive end token index, shortest first.
     pub fn matches_at(&self, keys: &TokenKeys, start: usize, mut found: impl FnMut(usize, u32)) {
-        let mut stack: Vec<(usize, usize)> = vec![(0, start)];
-        while let Some((node, pos)) = stack.pop() {
-            if pos > start {
-                for &v in &self.nodes[node].values {
-                    found(pos, v);
-                }
+        self.walk(keys, 0, start, start, &mut found);
+    }
+
+    /// Depth-first walk without allocation (depth = phrase length).
+    fn walk(&self, keys: &TokenKeys, node: usize, pos: usize, start: usize, found: &mut impl FnMut(usize, u32)) {
+        if pos > start {
+            for &v in &self.nodes[node].values {
+                found(pos, v);
             }
-            if pos >= keys.len() {
-                continue;
-            }
-            for &k in keys.keys(pos) {
-                if let Some(&child) = self.nodes[node].children.get(&k) {
-                    stack.push((child as usize, pos + 1));
-                }
+        }
+        if pos >= keys.len() || self.nodes[node].children.is_empty() {
+            return;
+        }
+        for &k in keys.keys(pos) {
+            if let Some(&child) = self.nodes[node].children.get(&k) {
+                self.walk(keys, child as usize, pos + 1, start, found);
             }
         }
     }

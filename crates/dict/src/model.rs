@@ -368,6 +368,8 @@ pub struct Pattern {
     /// The pattern as written, for explanations.
     pub text: Box<str>,
     pub loc: Loc,
+    /// The literal words of the pattern (a quick test before matching).
+    pub words: Vec<Word>,
 }
 
 /// A verb synonym block: a default code and the patterns shared by its verbs.

@@ -1007,7 +1007,17 @@ impl Dictionaries {
                 continue;
             }
             let id = self.patterns.len() as u32;
+            let mut words: Vec<Word> = elems
+                .iter()
+                .filter_map(|e| match e.elem {
+                    Elem::Word(w) => Some(w),
+                    _ => None,
+                })
+                .collect();
+            words.sort_unstable();
+            words.dedup();
             self.patterns.push(Pattern {
+                words,
                 elems,
                 code: p.code,
                 length: p.length,
@@ -1022,6 +1032,21 @@ impl Dictionaries {
             b.patterns
                 .sort_by_key(|&i| std::cmp::Reverse(patterns[i as usize].length));
         }
+        // Each verb's patterns from all its blocks, longest first.
+        self.verb_patterns = self
+            .verbs
+            .iter()
+            .map(|v| {
+                let mut pats: Vec<u32> = v
+                    .blocks
+                    .iter()
+                    .flat_map(|&b| self.blocks[b as usize].patterns.iter().copied())
+                    .collect();
+                pats.sort_by_key(|&p| std::cmp::Reverse(self.patterns[p as usize].length));
+                pats.dedup();
+                pats
+            })
+            .collect();
     }
 }
 
