@@ -507,7 +507,7 @@ impl<'d> Coder<'d> {
             // coding): the nearest actor before the verb, its subject.
             let pick = match self.dialect {
                 Dialect::Tabari => before.iter().copied().find(|&p| differs(p, target)),
-                Dialect::Petrarch => before
+                _ => before
                     .iter()
                     .rev()
                     .copied()
@@ -552,7 +552,7 @@ impl<'d> Coder<'d> {
             let participle = !a.words[c.verb_start].norm.ends_with("ING");
             let passive = match self.dialect {
                 Dialect::Tabari => aux && by_after,
-                Dialect::Petrarch => aux && participle && (by_after || near_actor),
+                _ => aux && participle && (by_after || near_actor),
             };
             if passive {
                 let subject = before.last().copied();

@@ -87,6 +87,10 @@ impl Kind {
 pub enum Dialect {
     Tabari,
     Petrarch,
+    /// PETRARCH-2's CAMEO.2.0 verb format: patterns name noun phrases
+    /// (`{FINANCIAL AID}`, head last) and prepositional phrases (`(FOR AID)`),
+    /// and `~` lines transform verb-verb combinations.
+    Petrarch2,
 }
 
 impl Dialect {
@@ -174,6 +178,9 @@ pub struct Dictionaries {
     pub issues: Vec<IssuePhrase>,
     pub options: CodingOptions,
     pub diagnostics: Vec<Diagnostic>,
+    /// PETRARCH-2 transformation lines (`~ a (a b ATTACK) SAY = a b 015`),
+    /// kept as written; the engine does not apply them yet.
+    pub transformations: Vec<(String, Loc)>,
     /// People with dated roles (from dyad's people tables).
     pub people: Vec<Person>,
     /// Counts of files loaded per kind.
@@ -215,13 +222,16 @@ impl Dictionaries {
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
+                // Name the first line with invalid bytes.
+                let valid = e.utf8_error().valid_up_to();
+                let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
                 let t = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 self.files.push(path.to_string());
                 let file = (self.files.len() - 1) as u32;
                 self.diagnose(
-                    Loc { file, line: 0 },
+                    Loc { file, line },
                     Severity::Warning,
-                    "invalid UTF-8 replaced by U+FFFD",
+                    "invalid UTF-8 (first here) replaced by U+FFFD",
                 );
                 self.files.pop();
                 t
@@ -235,6 +245,13 @@ impl Dictionaries {
     pub fn add_text(&mut self, name: &str, text: &str, kind: Kind, dialect: Dialect) {
         self.files.push(name.to_string());
         let file = (self.files.len() - 1) as u32;
+        // PETRARCH-2 verb files announce themselves by their transformation
+        // lines and prepositional-phrase patterns.
+        let dialect = if kind == Kind::Verbs && dialect == Dialect::Petrarch && is_petrarch2(text) {
+            Dialect::Petrarch2
+        } else {
+            dialect
+        };
         match kind {
             Kind::Verbs => self.read_verbs(file, text, dialect),
             Kind::Actors => self.read_actors(file, text, dialect),
@@ -267,6 +284,7 @@ impl Dictionaries {
             ("verb forms", self.verb_forms.len()),
             ("patterns", self.patterns.len()),
             ("synsets", self.synsets.len()),
+            ("transformations", self.transformations.len()),
             ("discards", self.discards.len()),
             ("issue phrases", self.issues.len()),
             ("nouns", self.nouns.len()),
@@ -397,6 +415,13 @@ impl Dictionaries {
         }
         out
     }
+}
+
+fn is_petrarch2(text: &str) -> bool {
+    text.lines().any(|l| l.starts_with("~ "))
+        || text
+            .lines()
+            .any(|l| l.starts_with("- ") && l.contains(" (") && l.contains(')'))
 }
 
 /// The compiled matchers of a [`Dictionaries`].

@@ -602,6 +602,10 @@ impl Dictionaries {
                 }
                 continue;
             }
+            if t.starts_with("~ ") || t == "~" {
+                self.transformations.push((t.to_string(), loc));
+                continue;
+            }
             if t.starts_with("---") {
                 let inner = t.trim_start_matches('-').trim_end_matches('-').trim();
                 let (name, _, codes) = split_entry(inner);
@@ -794,6 +798,14 @@ impl Dictionaries {
             return;
         };
         let spec = body[..open].trim();
+        if dialect == Dialect::Petrarch2 {
+            // Approximate PETRARCH-2's phrase structure with word order: a
+            // noun phrase `{FINANCIAL AID}` is its words in order, a
+            // prepositional phrase `(FOR AID)` the preposition then its noun.
+            let flat: String = spec.chars().map(|c| if "{}()".contains(c) { ' ' } else { c }).collect();
+            self.read_pattern_spec(&flat, code, body, block, loc, Dialect::Petrarch);
+            return;
+        }
         if spec.contains('{') || spec.contains('|') {
             match expand_alternatives(spec) {
                 Some(specs) => {
