@@ -533,6 +533,11 @@ impl<'d> Coder<'d> {
                     .copied()
                     .find(|&p| Some(p) != source && differs(p, source));
             }
+            // A compound source with no other target acts on itself: "Russia
+            // and Ukraine accused each other" (one event per ordered pair).
+            if target.is_none() && source.is_some_and(|s| codes[s].len() > 1) {
+                target = source;
+            }
         }
         // Passive voice: an auxiliary one or two words before the verb; with
         // BY right after it (TABARI requires it), or, for PETRARCH, an actor

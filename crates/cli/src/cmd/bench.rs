@@ -62,7 +62,7 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 }
 
 /// The texts of one input file: its contents, or a CSV file's `text` column.
-fn texts_of(path: &Path) -> Result<Vec<String>> {
+pub fn texts_of(path: &Path) -> Result<Vec<String>> {
     let text = dyad_ingest::decode(std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?).0;
     if path.extension().is_some_and(|e| e == "csv") {
         let rows = csv_rows(&text);
