@@ -530,6 +530,18 @@ fn build_phrases(
             i += 1;
             continue;
         }
+        if actors.is_none() && options.modifier_agents {
+            // "military exercises", "intelligence sharing": a role word that
+            // modifies the next noun names no actor.
+            let next = words.get(end);
+            let modifies = next.is_some_and(|w| {
+                w.class == Class::Other && w.lowercase && !w.capitalized && w.norm.chars().all(|c| c.is_alphabetic())
+            });
+            if modifies || (end > 0 && words[end - 1].norm == "INTELLIGENCE" && start + 1 == end) {
+                i = end.max(i + 1);
+                continue;
+            }
+        }
         if actors.is_none() {
             // An agent with no actor: PETRARCH codes it with an unknown
             // country (`---GOV`); TABARI only with CONVERT AGENTS.

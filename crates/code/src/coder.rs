@@ -525,7 +525,16 @@ impl<'d> Coder<'d> {
             }
         }
         if target.is_none() {
-            target = after.iter().copied().find(|&p| differs(p, source));
+            // A named actor after the verb beats a bare role word ("shared
+            // intelligence with Kyiv": Kyiv, not the intelligence services).
+            target = after
+                .iter()
+                .copied()
+                .find(|&p| {
+                    differs(p, source)
+                        && (!self.options.modifier_agents || a.phrases[p].has_actor || a.phrases[p].pronoun.is_some())
+                })
+                .or_else(|| after.iter().copied().find(|&p| differs(p, source)));
             if target.is_none() && self.dialect == Dialect::Tabari {
                 // TABARI: the first actor before the verb that differs from the source.
                 target = before

@@ -53,8 +53,14 @@ impl Dictionaries {
         d
     }
 
+    /// The coding conventions dyad's own dictionaries are written for.
+    pub fn use_news_conventions(&mut self) {
+        self.options.modifier_agents = true;
+    }
+
     /// Add every built-in file (call [`Dictionaries::finish`] afterwards).
     pub fn add_builtin(&mut self) {
+        self.use_news_conventions();
         for (path, text) in FILES {
             let name = format!("data/{path}");
             if path.starts_with("cameo/") || path.starts_with("places/cities") || path.starts_with("places/admin1") {

@@ -465,6 +465,10 @@ pub struct CodingOptions {
     /// TABARI `FORWARD:`: pronouns with no antecedent in the sentence refer to
     /// the previous sentence's first actor.
     pub forward: bool,
+    /// A role word with no actor that modifies a following noun ("military
+    /// exercises", "police officers' union") is not an actor. dyad's own
+    /// dictionaries turn this on; TABARI and PETRARCH did not.
+    pub modifier_agents: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -494,6 +498,7 @@ impl Default for CodingOptions {
             complex_conjunctions: 0,
             complex_no_actor_prior: false,
             forward: true,
+            modifier_agents: false,
         }
     }
 }
