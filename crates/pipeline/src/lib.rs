@@ -10,6 +10,7 @@ use dyad_code::{Coded, Coder};
 use dyad_dict::{Compiled, Dialect, Dictionaries, Ontology};
 use dyad_doc::records::{ActorRef, DocumentRecord, EventRecord, Evidence, MentionRecord, Record};
 use dyad_doc::{Document, Span};
+use dyad_resolve::{ActorHint, DocDates, DocPlaces, Resolver};
 use dyad_segment::Segmented;
 
 /// Compiled dictionaries and tables, ready to code documents.
@@ -65,12 +66,23 @@ impl Pipeline {
     /// Code every sentence of a segmented document, pronouns carried from
     /// one sentence to the next.
     pub fn code_sentences(&self, doc: &Document, seg: &Segmented) -> Vec<Coded> {
+        let dates = Resolver::builtin().dates(seg, &doc.text, doc.date);
+        self.code_sentences_dated(doc, seg, &dates)
+    }
+
+    /// Code every sentence with its own date (its first date expression,
+    /// else the dateline's, else publication), so that date-restricted actor
+    /// codes follow the date the sentence speaks of.
+    fn code_sentences_dated(&self, doc: &Document, seg: &Segmented, dates: &DocDates) -> Vec<Coded> {
         let coder = self.coder();
+        let resolver = Resolver::builtin();
         let mut context: Vec<String> = Vec::new();
         seg.sentences
             .iter()
-            .map(|s| {
-                let coded = coder.code_in_context(seg, s, &doc.text, doc.date, &context);
+            .enumerate()
+            .map(|(i, s)| {
+                let date = resolver.sentence_date(dates, i);
+                let coded = coder.code_in_context(seg, s, &doc.text, date, &context);
                 if !coded.subject.is_empty() {
                     context = coded.subject.clone();
                 }
@@ -83,14 +95,24 @@ impl Pipeline {
     /// in sentence order, then mentions when asked for.
     pub fn process(&self, doc: &Document, output: Output) -> Vec<Record> {
         let seg = dyad_segment::segment(&doc.text);
-        let coded = self.code_sentences(doc, &seg);
+        let resolver = Resolver::builtin();
+        let dates = resolver.dates(&seg, &doc.text, doc.date);
+        let coded = self.code_sentences_dated(doc, &seg, &dates);
+        let places = self.places(doc, &seg, &coded);
+        let resolved = (&dates, &places);
         let mut records = Vec::new();
-        records.push(Record::Document(self.document_record(doc, &seg)));
+        let attribution = dyad_attribute::attribute(doc, &seg, &coded, &self.dict);
+        let mut document = self.document_record(doc, &seg);
+        document.agencies = attribution.agencies;
+        document.photo_credits = attribution.photo_credits;
+        document.byline = attribution.byline;
+        records.push(Record::Document(document));
         for (index, (s, c)) in seg.sentences.iter().zip(&coded).enumerate() {
             for e in &c.events {
-                records.push(Record::Event(self.event_record(doc, index, s.span, e)));
+                records.push(Record::Event(self.event_record(doc, index, s.span, e, resolved)));
             }
         }
+        records.extend(attribution.quotes.into_iter().map(Record::Quote));
         if output.mentions {
             for (index, c) in coded.iter().enumerate() {
                 for m in &c.mentions {
@@ -106,8 +128,34 @@ impl Pipeline {
                     }));
                 }
             }
+            let more = resolver.mention_records(&doc.id, &doc.text, &dates, &places);
+            records.extend(more.into_iter().map(Record::Mention));
         }
         records
+    }
+
+    /// The places of a document, capitals used as actors told apart by the
+    /// sentences' actor mentions.
+    fn places(&self, doc: &Document, seg: &Segmented, coded: &[Coded]) -> DocPlaces {
+        let hints: Vec<Vec<ActorHint>> = coded
+            .iter()
+            .map(|c| {
+                c.mentions
+                    .iter()
+                    .map(|m| ActorHint {
+                        span: m.span,
+                        role: dyad_resolve::actor_role(m.actor.map(|a| self.dict.actors[a as usize].kind)),
+                    })
+                    .collect()
+            })
+            .collect();
+        let codes: Vec<&str> = coded
+            .iter()
+            .flat_map(|c| &c.mentions)
+            .flat_map(|m| &m.codes)
+            .map(String::as_str)
+            .collect();
+        Resolver::builtin().places(seg, &doc.text, &hints, &codes)
     }
 
     fn document_record(&self, doc: &Document, seg: &Segmented) -> DocumentRecord {
@@ -125,7 +173,16 @@ impl Pipeline {
         }
     }
 
-    fn event_record(&self, doc: &Document, sentence: usize, sentence_span: Span, e: &dyad_code::Event) -> EventRecord {
+    fn event_record(
+        &self,
+        doc: &Document,
+        sentence: usize,
+        sentence_span: Span,
+        e: &dyad_code::Event,
+        (dates, places): (&DocDates, &DocPlaces),
+    ) -> EventRecord {
+        let resolver = Resolver::builtin();
+        let (date, date_method) = resolver.event_date(dates, sentence, e.verb, &doc.text);
         let info = self.ontology.event(&e.code);
         let plover = self.ontology.plover(&e.code);
         let actor = |p: &dyad_code::Party| ActorRef {
@@ -136,8 +193,8 @@ impl Pipeline {
         EventRecord {
             doc: doc.id.clone(),
             sentence,
-            date: doc.date.map(|d| d.to_string()),
-            date_method: if doc.date.is_some() { "publication" } else { "none" }.to_string(),
+            date,
+            date_method: date_method.name().to_string(),
             source: actor(&e.source),
             target: actor(&e.target),
             cameo: e.code.clone(),
@@ -150,7 +207,7 @@ impl Pipeline {
             plover_context: plover
                 .map(|p| p.context.iter().map(|c| c.to_string()).collect())
                 .unwrap_or_default(),
-            location: None,
+            location: resolver.event_location(places, sentence, e.verb),
             text: sentence_span.slice(&doc.text).to_string(),
             sentence_span: pair(sentence_span),
             evidence: Evidence {
@@ -200,9 +257,19 @@ mod tests {
         assert_eq!(e.quad_class, Some(4));
         assert_eq!(e.source.span, Some([0, 5]));
         assert_eq!(e.evidence.verb_text, "attacked");
-        assert_eq!(e.date.as_deref(), Some("2024-01-10"));
-        let mentions = records.iter().filter(|r| matches!(r, Record::Mention(_))).count();
-        assert_eq!(mentions, 2);
+        // "on Monday" in a story of Wednesday 2024-01-10.
+        assert_eq!(
+            (e.date.as_deref(), e.date_method.as_str()),
+            (Some("2024-01-08"), "expression")
+        );
+        let mentions: Vec<&str> = records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Mention(m) => Some(m.kind.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(mentions, ["actor", "actor", "date"]);
         let json = serde_json::to_string(&records[1]).unwrap();
         assert!(json.starts_with("{\"kind\":\"event\""), "{json}");
     }

@@ -1,6 +1,17 @@
 pub mod bench;
 pub mod code;
+pub mod coverage;
+pub mod db;
 pub mod dict;
 pub mod eval;
+pub mod eval_attribution;
+pub mod eval_resolve;
+pub mod events;
+pub mod export;
+pub mod ingest;
+pub mod network;
+pub mod quotes;
 pub mod segment;
+pub mod series;
+pub mod show;
 pub mod validate;

@@ -1,0 +1,305 @@
+//! The attribution lexicons under `data/attribution/`, parsed once.
+//!
+//! Parsing validates every line; a malformed line of a built-in file is a
+//! bug in the data, reported by the tests (`lexicons_parse_cleanly`) with
+//! `file:line`, and skipped at run time.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const REPORTING: &str = include_str!("../../../data/attribution/reporting.txt");
+const AGENCIES: &str = include_str!("../../../data/attribution/agencies.tsv");
+const CREDITS: &str = include_str!("../../../data/attribution/credits.txt");
+const NOMINALS: &str = include_str!("../../../data/attribution/nominals.tsv");
+
+/// What a reporting expression introduces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueClass {
+    /// Speech and writing: said, told, stressed, according to.
+    Speech,
+    /// Opinion: believes, thinks. Only introduces reported (indirect) content.
+    Belief,
+    /// Documents and polls: shows, found.
+    Finding,
+}
+
+/// A reporting expression: its normalized words (upper case, as the
+/// segmenter normalizes tokens) and class.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    pub words: Vec<String>,
+    pub class: CueClass,
+}
+
+/// A news agency and the ways copy names it.
+#[derive(Clone, Debug)]
+pub struct Agency {
+    pub name: String,
+    pub country: String,
+    /// Variants; `.1` says the variant must appear in capitals.
+    pub variants: Vec<(String, bool)>,
+}
+
+/// Where a credit phrase stands relative to the credited name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreditKind {
+    PhotoBefore,
+    PhotoAfter,
+    CreditBefore,
+    CreditAfter,
+    /// `X reported`: the agency is cited, not credited for the story.
+    AttributionAfter,
+    BylineBefore,
+}
+
+/// Whether a nominal head noun must appear in the person's title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NominalMatch {
+    Title,
+    Any,
+}
+
+/// All lexicons, indexed for lookup.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub cues: Vec<Cue>,
+    /// First word -> cues starting with it, longest first.
+    pub cue_index: HashMap<String, Vec<u32>>,
+    pub agencies: Vec<Agency>,
+    /// Credit phrases (lower case) by kind.
+    pub credits: Vec<(CreditKind, String)>,
+    /// Head noun (upper case) -> how it matches.
+    pub nominals: HashMap<String, NominalMatch>,
+    /// `file:line: message` for every line that did not parse.
+    pub errors: Vec<String>,
+}
+
+/// The built-in lexicon (parsed on first use, then shared).
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::builtin)
+}
+
+/// Non-comment, non-blank lines with their 1-based numbers.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end()))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    /// Parse the built-in data files.
+    pub fn builtin() -> Lexicon {
+        let mut lex = Lexicon::default();
+        lex.parse_reporting("reporting.txt", REPORTING);
+        lex.parse_agencies("agencies.tsv", AGENCIES);
+        lex.parse_credits("credits.txt", CREDITS);
+        lex.parse_nominals("nominals.tsv", NOMINALS);
+        lex
+    }
+
+    fn parse_reporting(&mut self, file: &str, text: &str) {
+        for (n, line) in lines(text) {
+            let (phrase, class) = match line.split_once('\t') {
+                Some((p, c)) => (p, c.trim()),
+                None => (line, "speech"),
+            };
+            let class = match class {
+                "speech" => CueClass::Speech,
+                "belief" => CueClass::Belief,
+                "finding" => CueClass::Finding,
+                other => {
+                    self.errors.push(format!("{file}:{n}: unknown class `{other}`"));
+                    continue;
+                }
+            };
+            let words = dyad_segment::phrase_words(phrase.trim());
+            if words.is_empty() {
+                self.errors.push(format!("{file}:{n}: empty phrase"));
+                continue;
+            }
+            if self.cues.iter().any(|c| c.words == words) {
+                self.errors.push(format!("{file}:{n}: `{phrase}` is listed twice"));
+                continue;
+            }
+            let id = self.cues.len() as u32;
+            self.cue_index.entry(words[0].clone()).or_default().push(id);
+            self.cues.push(Cue { words, class });
+        }
+        let cues = &self.cues;
+        for ids in self.cue_index.values_mut() {
+            ids.sort_by_key(|&i| std::cmp::Reverse(cues[i as usize].words.len()));
+        }
+    }
+
+    fn parse_agencies(&mut self, file: &str, text: &str) {
+        for (n, line) in lines(text) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 3 || cols.iter().any(|c| c.trim().is_empty()) {
+                self.errors
+                    .push(format!("{file}:{n}: expected name, country, variants (3 columns)"));
+                continue;
+            }
+            let variants = cols[2]
+                .split('|')
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| {
+                    let caps = v.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+                    (v.to_string(), caps)
+                })
+                .collect();
+            self.agencies.push(Agency {
+                name: cols[0].trim().to_string(),
+                country: cols[1].trim().to_string(),
+                variants,
+            });
+        }
+    }
+
+    fn parse_credits(&mut self, file: &str, text: &str) {
+        for (n, line) in lines(text) {
+            let Some((kind, phrase)) = line.split_once('\t') else {
+                self.errors.push(format!("{file}:{n}: expected kind TAB phrase"));
+                continue;
+            };
+            let kind = match kind.trim() {
+                "photo-before" => CreditKind::PhotoBefore,
+                "photo-after" => CreditKind::PhotoAfter,
+                "credit-before" => CreditKind::CreditBefore,
+                "credit-after" => CreditKind::CreditAfter,
+                "attribution-after" => CreditKind::AttributionAfter,
+                "byline-before" => CreditKind::BylineBefore,
+                other => {
+                    self.errors.push(format!("{file}:{n}: unknown kind `{other}`"));
+                    continue;
+                }
+            };
+            self.credits.push((kind, phrase.trim().to_lowercase()));
+        }
+    }
+
+    fn parse_nominals(&mut self, file: &str, text: &str) {
+        for (n, line) in lines(text) {
+            let Some((head, how)) = line.split_once('\t') else {
+                self.errors.push(format!("{file}:{n}: expected head TAB match"));
+                continue;
+            };
+            let how = match how.trim() {
+                "title" => NominalMatch::Title,
+                "any" => NominalMatch::Any,
+                other => {
+                    self.errors.push(format!("{file}:{n}: unknown match `{other}`"));
+                    continue;
+                }
+            };
+            self.nominals.insert(head.trim().to_uppercase(), how);
+        }
+    }
+
+    /// The longest cue starting at `words[i]` (normalized words): its id and
+    /// length in words. Cost: one hash lookup and a few comparisons.
+    pub fn cue_at<'a>(&self, words: impl Fn(usize) -> Option<&'a str>, i: usize) -> Option<(u32, usize)> {
+        let first = words(i)?;
+        let ids = self.cue_index.get(first)?;
+        'next: for &id in ids {
+            let cue = &self.cues[id as usize];
+            for (k, w) in cue.words.iter().enumerate().skip(1) {
+                if words(i + k) != Some(w.as_str()) {
+                    continue 'next;
+                }
+            }
+            return Some((id, cue.words.len()));
+        }
+        None
+    }
+
+    /// The agencies named in `s`: every variant found with word boundaries
+    /// (variants in capitals must be in capitals in `s`; others match any
+    /// case). Returns agency indices in order of first appearance.
+    /// Cost: O(variants × len(s)); call it on short credit contexts only.
+    pub fn agencies_in(&self, s: &str) -> Vec<usize> {
+        let lower = s.to_lowercase();
+        let same_len = lower.len() == s.len();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (ai, a) in self.agencies.iter().enumerate() {
+            for (v, caps) in &a.variants {
+                let hay = if *caps || !same_len { s } else { &lower };
+                let needle = if *caps || !same_len {
+                    v.clone()
+                } else {
+                    v.to_lowercase()
+                };
+                if let Some(pos) = find_word(hay, &needle) {
+                    if !found.iter().any(|&(_, x)| x == ai) {
+                        found.push((pos, ai));
+                    }
+                }
+            }
+        }
+        // A variant inside a longer one (`AP` in `AP Photo` is fine, `Interfax`
+        // in `Interfax-Ukraine` is not) keeps only the longer agency.
+        found.sort();
+        found.into_iter().map(|(_, a)| a).collect()
+    }
+}
+
+/// The first occurrence of `needle` in `hay` bounded by non-alphanumeric
+/// characters (or the ends) on both sides.
+pub fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(p) = hay[from..].find(needle) {
+        let start = from + p;
+        let end = start + needle.len();
+        let before = hay[..start].chars().next_back();
+        let after = hay[end..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+        if boundary(before) && boundary(after) {
+            return Some(start);
+        }
+        from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_parse_cleanly_and_are_large_enough() {
+        let lex = Lexicon::builtin();
+        assert!(lex.errors.is_empty(), "{:#?}", lex.errors);
+        assert!(lex.cues.len() >= 150, "{} reporting expressions", lex.cues.len());
+        assert!(lex.agencies.len() >= 100, "{} agencies", lex.agencies.len());
+        assert!(lex.credits.iter().any(|(k, _)| *k == CreditKind::PhotoAfter));
+    }
+
+    #[test]
+    fn the_longest_cue_wins() {
+        let lex = lexicon();
+        let words = ["SAID", "IN", "A", "STATEMENT", "ON"];
+        let (id, len) = lex.cue_at(|i| words.get(i).copied(), 0).unwrap();
+        assert_eq!(len, 4);
+        assert_eq!(lex.cues[id as usize].class, CueClass::Speech);
+    }
+
+    #[test]
+    fn capitals_only_variants_need_capitals() {
+        let lex = lexicon();
+        let name = |s: &str| -> Vec<String> {
+            lex.agencies_in(s)
+                .iter()
+                .map(|&i| lex.agencies[i].name.clone())
+                .collect()
+        };
+        assert_eq!(name("(AP)"), ["AP"]);
+        assert!(name("a day at the spa").is_empty());
+        assert_eq!(name("the associated press"), ["AP"]);
+        assert_eq!(name("Interfax-Ukraine"), ["Interfax-Ukraine"]);
+    }
+}

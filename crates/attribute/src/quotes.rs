@@ -1,0 +1,627 @@
+//! Finding quotations in a segmented document: quotation-mark parts, their
+//! grouping into quotations (split quotes, paragraph continuations), the
+//! reporting cue and the noun phrase of the source next to each, and
+//! reported (indirect) speech.
+//!
+//! Everything works on the segmenter's tokens (byte spans and normalized
+//! forms); nothing is copied until records are built.
+
+use dyad_doc::Span;
+use dyad_segment::{flags, Kind, QuoteSide, Segmented, Token};
+
+use crate::lexicon::{CueClass, Lexicon};
+
+/// One stretch of quoted words between two marks (or between an opening
+/// mark and the end of its paragraph).
+#[derive(Clone, Debug)]
+pub(crate) struct Part {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark, `None` when the paragraph ended first.
+    pub close: Option<usize>,
+    /// The quoted words, without marks and surrounding space.
+    pub span: Span,
+    pub paragraph: u32,
+    /// The part continues the previous paragraph's unclosed quotation.
+    pub continued: bool,
+}
+
+/// A reporting cue found in the tokens: `start..end` token indices.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CueHit {
+    pub start: usize,
+    pub end: usize,
+    pub class: CueClass,
+}
+
+/// Who and to whom, as token ranges around a cue.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Frame {
+    pub cue: Option<CueHit>,
+    /// Token range of the source noun phrase.
+    pub source: Option<(usize, usize)>,
+    pub addressee: Option<(usize, usize)>,
+}
+
+/// A direct quotation: its parts and the frame that attributes it.
+#[derive(Clone, Debug)]
+pub(crate) struct Direct {
+    pub parts: Vec<Part>,
+    pub frame: Frame,
+}
+
+/// A reported (indirect) quotation.
+#[derive(Clone, Debug)]
+pub(crate) struct Indirect {
+    pub sentence: usize,
+    pub content: Span,
+    pub frame: Frame,
+}
+
+/// Read-only view of the document for the finders.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segmented,
+    pub lex: &'a Lexicon,
+    /// Sentence index of each token (the previous sentence for tokens
+    /// between sentences).
+    pub sentence_of: Vec<u32>,
+    /// Tokens inside quotation parts (marks included).
+    pub quoted: Vec<bool>,
+}
+
+/// Words that end a backward scan for the source noun phrase.
+const CLAUSE_WORDS: &[&str] = &[
+    "THAT", "WHICH", "WHO", "WHOM", "WHOSE", "AND", "BUT", "OR", "BECAUSE", "WHILE", "WHEN", "AS", "IF", "SO",
+    "THOUGH", "ALTHOUGH", "WHERE", "AFTER", "BEFORE", "SINCE", "UNTIL", "THAN", "NOR", "YET", "WHETHER",
+];
+
+/// Auxiliaries and adverbs that belong to the cue when right before it
+/// (`has also said`, `later told`).
+const CUE_MODIFIERS: &[&str] = &[
+    "HAS",
+    "HAVE",
+    "HAD",
+    "ALSO",
+    "LATER",
+    "PREVIOUSLY",
+    "REPEATEDLY",
+    "THEN",
+    "AGAIN",
+    "WILL",
+    "WOULD",
+    "COULD",
+    "MAY",
+    "MIGHT",
+    "REPORTEDLY",
+    "RECENTLY",
+    "ONCE",
+    "OFTEN",
+    "ALREADY",
+    "EARLIER",
+    "FURTHER",
+    "OFTEN",
+    "PUBLICLY",
+    "SHOULD",
+    "CAN",
+    "MUST",
+    "DID",
+    "DOES",
+    "DO",
+    "NOT",
+    "NEVER",
+    "JUST",
+    "FLATLY",
+    "STRONGLY",
+    "CLEARLY",
+];
+
+/// Words that end an addressee or an inverted source (`told reporters ON Monday`).
+const PHRASE_END_WORDS: &[&str] = &[
+    "ON",
+    "IN",
+    "AT",
+    "DURING",
+    "AFTER",
+    "BEFORE",
+    "ABOUT",
+    "WHEN",
+    "THAT",
+    "AS",
+    "WHILE",
+    "ON",
+    "OVER",
+    "LAST",
+    "THIS",
+    "YESTERDAY",
+    "TODAY",
+    "TONIGHT",
+    "MONDAY",
+    "TUESDAY",
+    "WEDNESDAY",
+    "THURSDAY",
+    "FRIDAY",
+    "SATURDAY",
+    "SUNDAY",
+    "AND",
+    "BUT",
+    "WHO",
+    "WHICH",
+    "TO",
+    "IF",
+    "BECAUSE",
+];
+
+const MAX_NP: usize = 12;
+
+fn is_double(mark: &str) -> bool {
+    mark.starts_with(['"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}', '\u{201E}']) || mark == "``" || mark == "''"
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, seg: &'a Segmented, lex: &'a Lexicon) -> Doc<'a> {
+        let mut sentence_of = vec![0u32; seg.tokens.len()];
+        let mut next = 0usize;
+        for (si, s) in seg.sentences.iter().enumerate() {
+            let (a, b) = (s.tokens.start as usize, s.tokens.end as usize);
+            for slot in sentence_of.iter_mut().take(a).skip(next) {
+                *slot = si.saturating_sub(1) as u32;
+            }
+            for slot in &mut sentence_of[a..b] {
+                *slot = si as u32;
+            }
+            next = b;
+        }
+        let last = seg.sentences.len().saturating_sub(1) as u32;
+        for slot in sentence_of.iter_mut().skip(next) {
+            *slot = last;
+        }
+        Doc {
+            text,
+            seg,
+            lex,
+            sentence_of,
+            quoted: vec![false; seg.tokens.len()],
+        }
+    }
+
+    pub fn tok(&self, i: usize) -> &Token {
+        &self.seg.tokens[i]
+    }
+
+    pub fn norm(&self, i: usize) -> &str {
+        self.seg.norm(&self.seg.tokens[i])
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.seg.tokens[i].span.slice(self.text)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        matches!(self.tok(i).kind, Kind::Word | Kind::Number)
+    }
+
+    /// Token range of sentence `s`.
+    pub fn sentence_range(&self, s: usize) -> (usize, usize) {
+        let r = &self.seg.sentences[s].tokens;
+        (r.start as usize, r.end as usize)
+    }
+
+    /// Byte span covering tokens `a..b` (`b > a`).
+    pub fn cover(&self, a: usize, b: usize) -> Span {
+        self.tok(a).span.cover(self.tok(b - 1).span)
+    }
+
+    /// The cue starting at token `i`, if any (never inside a quotation).
+    fn cue_at(&self, i: usize, limit: usize) -> Option<CueHit> {
+        if self.quoted[i] || !self.is_word(i) {
+            return None;
+        }
+        let words = |k: usize| -> Option<&str> {
+            if k < limit && !self.quoted[k] {
+                Some(self.norm(k))
+            } else {
+                None
+            }
+        };
+        let (id, len) = self.lex.cue_at(words, i)?;
+        Some(CueHit {
+            start: i,
+            end: i + len,
+            class: self.lex.cues[id as usize].class,
+        })
+    }
+
+    /// Extend a cue leftwards over auxiliaries and adverbs (`has also said`).
+    fn widen_cue(&self, mut cue: CueHit, floor: usize) -> CueHit {
+        while cue.start > floor && CUE_MODIFIERS.contains(&self.norm(cue.start - 1)) && !self.quoted[cue.start - 1] {
+            cue.start -= 1;
+        }
+        cue
+    }
+
+    /// Token ranges of paragraphs that contain sentences.
+    fn paragraph_ranges(&self) -> Vec<(u32, usize, usize)> {
+        self.seg
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.sentences.is_empty())
+            .map(|(pi, p)| {
+                let first = &self.seg.sentences[p.sentences.start as usize];
+                let last = &self.seg.sentences[p.sentences.end as usize - 1];
+                (pi as u32, first.tokens.start as usize, last.tokens.end as usize)
+            })
+            .collect()
+    }
+
+    /// Find every quotation part: marks paired within a paragraph (double
+    /// marks when the paragraph has any, else single marks), nested marks of
+    /// the other style kept as content, a paragraph that ends inside a
+    /// quotation continued by the next when it opens with a mark, and an
+    /// unbalanced mark closed at the end of its paragraph (never later).
+    /// Cost: one pass over the tokens.
+    pub fn parts(&mut self) -> Vec<Part> {
+        let mut parts: Vec<Part> = Vec::new();
+        let paragraphs = self.paragraph_ranges();
+        let mut unclosed_prev = false;
+        let mut prev_para: Option<u32> = None;
+        for &(pi, a, b) in &paragraphs {
+            let double_style = (a..b).any(|i| matches!(self.tok(i).kind, Kind::Quote(_)) && is_double(self.raw(i)));
+            let marks: Vec<(usize, QuoteSide)> = (a..b)
+                .filter_map(|i| match self.tok(i).kind {
+                    Kind::Quote(side) => {
+                        let double = is_double(self.raw(i));
+                        let usable = if double_style {
+                            double
+                        } else {
+                            side != QuoteSide::Unknown && !self.tok(i).has(flags::APOSTROPHE)
+                        };
+                        usable.then_some((i, side))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let continues = unclosed_prev
+                && prev_para.is_some_and(|p| p + 1 == pi)
+                && marks
+                    .first()
+                    .is_some_and(|&(i, side)| i == a && side != QuoteSide::Close);
+            unclosed_prev = false;
+            prev_para = Some(pi);
+            let mut open: Option<usize> = None;
+            let mut first = true;
+            for &(i, side) in &marks {
+                match open {
+                    None => {
+                        if side != QuoteSide::Close {
+                            open = Some(i);
+                        }
+                    }
+                    Some(o) => {
+                        if side == QuoteSide::Open {
+                            // Unbalanced: the earlier mark never closed. End
+                            // its part at the last sentence end before this mark.
+                            let end = self.sentence_end_before(o, i);
+                            self.push_part(&mut parts, o, None, end, pi, continues && first);
+                            first = false;
+                            open = Some(i);
+                        } else {
+                            let end = self.tok(i).span.start as usize;
+                            self.push_part(&mut parts, o, Some(i), end, pi, continues && first);
+                            first = false;
+                            open = None;
+                        }
+                    }
+                }
+            }
+            if let Some(o) = open {
+                let end = self.tok(b - 1).span.end as usize;
+                self.push_part(&mut parts, o, None, end, pi, continues && first);
+                unclosed_prev = true;
+            }
+        }
+        parts
+    }
+
+    /// The end of the last sentence that starts at or after token `o` and
+    /// ends before token `i` (else the end of the token before `i`).
+    fn sentence_end_before(&self, o: usize, i: usize) -> usize {
+        let so = self.sentence_of[o] as usize;
+        let si = self.sentence_of[i] as usize;
+        if si > so {
+            self.seg.sentences[si - 1].span.end as usize
+        } else {
+            self.tok(i - 1).span.end as usize
+        }
+    }
+
+    fn push_part(
+        &mut self,
+        parts: &mut Vec<Part>,
+        open: usize,
+        close: Option<usize>,
+        end: usize,
+        para: u32,
+        cont: bool,
+    ) {
+        let start = self.tok(open).span.end as usize;
+        let inner = &self.text[start..end.max(start)];
+        let lead = inner.len() - inner.trim_start().len();
+        let trail = inner.len() - inner.trim_end().len();
+        if inner.trim().is_empty() {
+            return;
+        }
+        let last = close.unwrap_or_else(|| {
+            let mut k = open;
+            while k + 1 < self.seg.tokens.len() && (self.tok(k + 1).span.end as usize) <= end {
+                k += 1;
+            }
+            k
+        });
+        for q in &mut self.quoted[open..=last] {
+            *q = true;
+        }
+        parts.push(Part {
+            open,
+            close,
+            span: Span::new(start + lead, end - trail),
+            paragraph: para,
+            continued: cont,
+        });
+    }
+
+    /// Backward scan for a source noun phrase ending right before token
+    /// `end`, not crossing `floor`. Returns the range and whether it
+    /// stopped at a comma (or other clause punctuation).
+    fn np_before(&self, end: usize, floor: usize) -> Option<(usize, usize, bool)> {
+        let mut k = end;
+        let mut comma = false;
+        while k > floor {
+            let i = k - 1;
+            if self.quoted[i] {
+                break;
+            }
+            let t = self.tok(i);
+            match t.kind {
+                Kind::Word | Kind::Number => {
+                    if CLAUSE_WORDS.contains(&self.norm(i)) {
+                        break;
+                    }
+                }
+                Kind::Punct if matches!(self.raw(i), "&" | "." | "'" | "/") => {}
+                Kind::Punct => {
+                    comma = true;
+                    break;
+                }
+                _ => {
+                    comma = true;
+                    break;
+                }
+            }
+            k -= 1;
+            if end - k > MAX_NP {
+                return None;
+            }
+        }
+        // A relative clause right before the cue (`Smith, who chairs the
+        // panel, said`) belongs to the noun before it.
+        if comma && k < end && matches!(self.norm(k), "WHO" | "WHICH") {
+            return None;
+        }
+        (k < end).then_some((k, end, comma))
+    }
+
+    /// Forward scan for a noun phrase starting at `start` (an inverted source
+    /// `said Smith` or an addressee `told reporters`), up to `limit`.
+    fn np_after(&self, start: usize, limit: usize, max: usize) -> Option<(usize, usize)> {
+        let mut k = start;
+        while k < limit && k - start < max {
+            if self.quoted[k] || !self.is_word(k) && !matches!(self.raw(k), "." | "'" | "&") {
+                break;
+            }
+            if k > start && PHRASE_END_WORDS.contains(&self.norm(k)) {
+                break;
+            }
+            k += 1;
+        }
+        while k > start && !self.is_word(k - 1) {
+            k -= 1;
+        }
+        (k > start).then_some((start, k))
+    }
+
+    /// The addressee after a cue: `told Y`, `telling Y`, or the words after
+    /// `told` inside a phrase cue (`told reporters`).
+    fn addressee(&self, cue: CueHit, limit: usize) -> Option<(usize, usize)> {
+        let head = (cue.start..cue.end).find(|&i| matches!(self.norm(i), "TOLD" | "TELLS" | "TELL" | "TELLING"))?;
+        if head + 1 < cue.end {
+            let mut end = cue.end;
+            while end > head + 1 && !self.is_word(end - 1) {
+                end -= 1;
+            }
+            return Some((head + 1, end));
+        }
+        self.np_after(cue.end, limit, 8)
+    }
+
+    /// `addressing Y` anywhere in the range.
+    fn addressing(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        (a..b)
+            .find(|&i| !self.quoted[i] && self.norm(i) == "ADDRESSING")
+            .and_then(|i| self.np_after(i + 1, b, 8))
+    }
+
+    /// The frame in the tokens right after a quotation part: `," he said.`,
+    /// `," said Smith.`, `," the minister went on, "`. The cue must come
+    /// within the first few words. `limit` bounds the search (the next mark
+    /// or the sentence end).
+    pub fn frame_after(&self, from: usize, limit: usize) -> Option<Frame> {
+        let mut start = from;
+        while start < limit && matches!(self.tok(start).kind, Kind::Punct) && self.raw(start) == "," {
+            start += 1;
+        }
+        let window = (start + 8).min(limit);
+        let cue = (start..window).find_map(|i| self.cue_at(i, limit))?;
+        if cue.class != CueClass::Speech {
+            return None;
+        }
+        let cue = self.widen_cue(cue, start);
+        let source = if cue.start > start {
+            self.np_before(cue.start, start).map(|(a, b, _)| (a, b))
+        } else {
+            self.np_after(cue.end, limit, 10)
+        };
+        let addressee = self.addressee(cue, limit).or_else(|| self.addressing(start, limit));
+        Some(Frame {
+            cue: Some(cue),
+            source,
+            addressee,
+        })
+    }
+
+    /// The frame before a quotation part in its sentence: `He said: "...`,
+    /// `Smith said that there are "significant shifts."`,
+    /// `According to X, "..."`. The last cue before the mark wins.
+    pub fn frame_before(&self, floor: usize, open: usize) -> Option<Frame> {
+        let cue = (floor..open).rev().find_map(|i| self.cue_at(i, open))?;
+        if cue.class != CueClass::Speech {
+            return None;
+        }
+        let cue = self.widen_cue(cue, floor);
+        let source = if self.is_according_to(cue) {
+            self.np_after(cue.end, open, MAX_NP)
+        } else {
+            self.np_before(cue.start, floor).map(|(a, b, _)| (a, b))
+        };
+        source?;
+        let addressee = self.addressee(cue, open).or_else(|| self.addressing(floor, open));
+        Some(Frame {
+            cue: Some(cue),
+            source,
+            addressee,
+        })
+    }
+
+    fn is_according_to(&self, cue: CueHit) -> bool {
+        self.norm(cue.start) == "ACCORDING"
+    }
+
+    /// Tokens `a..b` without trailing sentence punctuation.
+    fn trim_end(&self, a: usize, mut b: usize) -> usize {
+        while b > a && matches!(self.tok(b - 1).kind, Kind::Punct | Kind::Dash | Kind::Ellipsis) {
+            b -= 1;
+        }
+        b
+    }
+
+    fn words_in(&self, a: usize, b: usize) -> usize {
+        (a..b).filter(|&i| self.is_word(i)).count()
+    }
+
+    /// Reported speech in sentence `s` (tokens inside quotation parts are
+    /// not considered): `according to X, ...` / `..., according to X`;
+    /// `..., X said.` / `..., said X.`; `X said (that) ...`, `X told Y ...`.
+    /// The first construction found wins; one per sentence.
+    pub fn indirect(&self, s: usize) -> Option<Indirect> {
+        let (a, b) = self.sentence_range(s);
+        if (a..b).all(|i| self.quoted[i] || !self.is_word(i)) {
+            return None;
+        }
+        let end = self.trim_end(a, b);
+        let mut i = a;
+        while i < end {
+            let Some(cue) = self.cue_at(i, end) else {
+                i += 1;
+                continue;
+            };
+            let cue = self.widen_cue(cue, a);
+            if let Some(found) = self.indirect_at(s, a, end, cue) {
+                return Some(found);
+            }
+            i = cue.end;
+        }
+        None
+    }
+
+    fn indirect_at(&self, s: usize, a: usize, end: usize, cue: CueHit) -> Option<Indirect> {
+        let comma_before = |k: usize| -> Option<usize> { (a..k).rev().find(|&j| self.raw(j) == ",") };
+        if self.is_according_to(cue) {
+            let np = self.np_after(cue.end, end, MAX_NP).or_else(|| {
+                let mut k = cue.end;
+                while k < end && self.raw(k) != "," {
+                    k += 1;
+                }
+                (k > cue.end).then_some((cue.end, k))
+            })?;
+            let content = if cue.start > a && self.words_in(a, cue.start) >= 3 {
+                let c = comma_before(cue.start).unwrap_or(cue.start);
+                (a, self.trim_end(a, c))
+            } else {
+                let mut k = np.1;
+                while k < end && self.raw(k) != "," {
+                    k += 1;
+                }
+                (k + 1, end)
+            };
+            return self.indirect_record(s, content, cue, Some(np), None);
+        }
+        let addressee = self.addressee(cue, end);
+        match self.np_before(cue.start, a) {
+            Some((na, nb, comma)) => {
+                let after = addressee.map_or(cue.end, |(_, e)| e);
+                let tail_words = self.words_in(after, end);
+                let starts_clause = after < end && self.norm(after) == "THAT";
+                if comma && na > a && self.words_in(a, na) >= 3 && tail_words <= 3 && !starts_clause {
+                    // `..., X said on Monday.`
+                    let c = comma_before(na).unwrap_or(na);
+                    return self.indirect_record(s, (a, self.trim_end(a, c)), cue, Some((na, nb)), addressee);
+                }
+                if tail_words >= 3 && (cue.class == CueClass::Speech || starts_clause || na == a) {
+                    let mut from = after;
+                    while from < end && self.raw(from) == "," {
+                        from += 1;
+                    }
+                    if from < end && self.raw(from) == ":" {
+                        from += 1;
+                    }
+                    return self.indirect_record(s, (from, end), cue, Some((na, nb)), addressee);
+                }
+                None
+            }
+            None => {
+                // `..., said X.` (the cue right after a comma).
+                if cue.start == a || self.raw(cue.start - 1) != "," || cue.class != CueClass::Speech {
+                    return None;
+                }
+                let np = self.np_after(cue.end, end, 10)?;
+                if self.words_in(a, cue.start) < 3 {
+                    return None;
+                }
+                self.indirect_record(s, (a, self.trim_end(a, cue.start - 1)), cue, Some(np), addressee)
+            }
+        }
+    }
+
+    fn indirect_record(
+        &self,
+        s: usize,
+        (ca, cb): (usize, usize),
+        cue: CueHit,
+        source: Option<(usize, usize)>,
+        addressee: Option<(usize, usize)>,
+    ) -> Option<Indirect> {
+        if cb <= ca || self.words_in(ca, cb) < 2 {
+            return None;
+        }
+        Some(Indirect {
+            sentence: s,
+            content: self.cover(ca, cb),
+            frame: Frame {
+                cue: Some(cue),
+                source,
+                addressee,
+            },
+        })
+    }
+}

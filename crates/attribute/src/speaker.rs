@@ -1,0 +1,223 @@
+//! Speaker resolution: from the noun phrase next to a quotation to a named
+//! actor, through pronouns (`he`, `she`, `they`) and nominal references
+//! (`the minister`, `the Iranian official`) to the most recent compatible
+//! mention, using the engine's actor mentions and dyad's people tables
+//! (gender, dated role titles).
+
+use dyad_code::{Coded, Mention};
+use dyad_dict::{ActorKind, Dictionaries, Person};
+use dyad_doc::records::Speaker;
+use dyad_doc::{Date, Span};
+
+use crate::lexicon::NominalMatch;
+use crate::quotes::Doc;
+
+/// How far back (in mentions) an antecedent is looked for.
+const LOOKBACK: usize = 60;
+
+/// Every actor mention of a document in text order, with what the
+/// dictionaries say about it.
+pub(crate) struct Resolver<'a> {
+    text: &'a str,
+    dict: &'a Dictionaries,
+    date: Option<Date>,
+    mentions: Vec<(usize, &'a Mention)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Male,
+    Female,
+    Group,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(text: &'a str, dict: &'a Dictionaries, date: Option<Date>, coded: &'a [Coded]) -> Resolver<'a> {
+        let mut mentions: Vec<(usize, &Mention)> = coded
+            .iter()
+            .enumerate()
+            .flat_map(|(s, c)| c.mentions.iter().map(move |m| (s, m)))
+            .collect();
+        mentions.sort_by_key(|(_, m)| m.span.start);
+        Resolver {
+            text,
+            dict,
+            date,
+            mentions,
+        }
+    }
+
+    fn kind(&self, m: &Mention) -> Option<ActorKind> {
+        m.actor.and_then(|a| self.dict.actors.get(a as usize)).map(|a| a.kind)
+    }
+
+    /// The person a mention names (people tables), if any. Cost: a linear
+    /// scan of the people table.
+    ///
+    /// A composed mention (`Azerbaijani Foreign Minister Jeyhun Bayramov`)
+    /// may carry the country's actor; its person is then the one whose full
+    /// name ends the mention.
+    fn person(&self, m: &Mention) -> Option<&'a Person> {
+        if m.pronoun {
+            return None;
+        }
+        if self.kind(m) == Some(ActorKind::Person) {
+            let id = m.actor?;
+            return self.dict.people.iter().find(|p| p.actor == id);
+        }
+        let text = m.span.slice(self.text);
+        if !text.contains(' ') {
+            return None;
+        }
+        self.dict
+            .people
+            .iter()
+            .find(|p| p.name.contains(' ') && text.ends_with(&*p.name) && text.len() > p.name.len())
+    }
+
+    fn code(m: &Mention) -> Option<String> {
+        (!m.codes.is_empty()).then(|| m.codes.join("/"))
+    }
+
+    fn speaker_of(&self, m: &Mention, span: Span) -> Speaker {
+        let name = match self.person(m) {
+            Some(p) => p.name.to_string(),
+            None => m.span.slice(self.text).to_string(),
+        };
+        Speaker {
+            name,
+            code: Self::code(m),
+            span: Some(span.pair()),
+        }
+    }
+
+    /// Whether the person held a role whose title contains `head` (at the
+    /// document date when known).
+    fn title_has(&self, p: &Person, head: &str) -> bool {
+        p.roles.iter().any(|r| {
+            let current = match self.date {
+                Some(d) => r.start.is_none_or(|s| s <= d) && r.end.is_none_or(|e| d <= e),
+                None => true,
+            };
+            current
+                && r.title
+                    .to_uppercase()
+                    .split([' ', '-'])
+                    .any(|w| w.trim_end_matches('S') == head.trim_end_matches('S'))
+        })
+    }
+
+    /// The most recent mention before byte `before` that satisfies `ok`.
+    fn antecedent(&self, before: u32, ok: impl Fn(&Mention) -> bool) -> Option<&'a Mention> {
+        let end = self.mentions.partition_point(|(_, m)| m.span.start < before);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .map(|(_, m)| *m)
+            .find(|m| !m.pronoun && m.span.end <= before && ok(m))
+    }
+
+    fn compatible(&self, m: &Mention, want: Want) -> bool {
+        match want {
+            Want::Group => !matches!(self.kind(m), Some(ActorKind::Person) | None) || m.actor.is_none(),
+            Want::Male | Want::Female => match self.person(m) {
+                Some(p) => match &*p.gender {
+                    "m" => want == Want::Male,
+                    "f" => want == Want::Female,
+                    _ => true,
+                },
+                None => false,
+            },
+        }
+    }
+
+    /// The speaker a noun phrase (tokens `a..b`) names or refers to.
+    pub fn resolve(&self, d: &Doc, (a, b): (usize, usize)) -> Speaker {
+        let span = d.cover(a, b);
+        let phrase = span.slice(self.text).to_string();
+        let overlapping = || {
+            self.mentions
+                .iter()
+                .map(|(_, m)| *m)
+                .filter(move |m| m.span.start < span.end && span.start < m.span.end)
+        };
+        let first = d.norm(a);
+        if b - a == 1 {
+            let want = match first {
+                "HE" | "HIM" => Some(Want::Male),
+                "SHE" | "HER" => Some(Want::Female),
+                "THEY" | "IT" => Some(Want::Group),
+                _ => None,
+            };
+            if let Some(want) = want {
+                if let Some(m) = self.antecedent(span.start, |m| self.compatible(m, want)) {
+                    return self.speaker_of(m, span);
+                }
+                // Fall back on the engine's own pronoun resolution (codes only).
+                return Speaker {
+                    name: phrase,
+                    code: overlapping().find_map(Self::code),
+                    span: Some(span.pair()),
+                };
+            }
+        }
+        if matches!(first, "THE" | "THIS" | "THAT") {
+            let head = d.norm(b - 1);
+            if let Some(&how) = d.lex.nominals.get(head) {
+                let country: Option<String> = overlapping()
+                    .find(|m| self.kind(m) == Some(ActorKind::Country))
+                    .and_then(|m| m.codes.first())
+                    .map(|c| c.chars().take(3).collect());
+                let found = self.antecedent(span.start, |m| {
+                    let Some(p) = self.person(m) else { return false };
+                    let title_ok = how == NominalMatch::Any || self.title_has(p, head);
+                    let country_ok = country
+                        .as_deref()
+                        .is_none_or(|c| m.codes.iter().any(|code| code.starts_with(c)));
+                    title_ok && country_ok
+                });
+                if let Some(m) = found {
+                    return self.speaker_of(m, span);
+                }
+            }
+        }
+        let mut best: Option<&Mention> = None;
+        for m in overlapping() {
+            if self.person(m).is_some() {
+                best = Some(m);
+                break;
+            }
+            if best.is_none() {
+                best = Some(m);
+            }
+        }
+        match best {
+            Some(m) if self.person(m).is_some() => self.speaker_of(m, span),
+            Some(m) => Speaker {
+                name: phrase,
+                code: Self::code(m),
+                span: Some(span.pair()),
+            },
+            None => Speaker {
+                name: phrase,
+                code: None,
+                span: Some(span.pair()),
+            },
+        }
+    }
+
+    /// The speaker of a quotation with no cue, named in sentence `s`
+    /// (`Alice began talking to Bob. "Lorem ipsum."`): its first person
+    /// mention, else its first named actor.
+    pub fn named_in_sentence(&self, s: usize) -> Option<Speaker> {
+        let in_s = || {
+            self.mentions
+                .iter()
+                .filter(move |(ms, m)| *ms == s && !m.pronoun)
+                .map(|(_, m)| *m)
+        };
+        let m = in_s().find(|m| self.person(m).is_some()).or_else(|| in_s().next())?;
+        Some(self.speaker_of(m, m.span))
+    }
+}

@@ -1,0 +1,279 @@
+//! One test per construction of the attribution issue, on small texts
+//! written for these tests, coded with dyad's built-in dictionaries.
+
+use std::sync::OnceLock;
+
+use dyad_attribute::{attribute, Attribution};
+use dyad_dict::{Compiled, Dialect, Dictionaries};
+use dyad_doc::records::QuoteRecord;
+use dyad_doc::{Document, Origin};
+
+fn dicts() -> &'static (Dictionaries, Compiled) {
+    static D: OnceLock<(Dictionaries, Compiled)> = OnceLock::new();
+    D.get_or_init(|| {
+        let d = Dictionaries::builtin();
+        let c = d.compile();
+        (d, c)
+    })
+}
+
+fn run(text: &str) -> (Attribution, String) {
+    let (dict, compiled) = dicts();
+    let mut doc = Document::from_text(text, Origin::file("test"));
+    doc.date = dyad_doc::parse_date("2024-03-04");
+    let seg = dyad_segment::segment(&doc.text);
+    let coder = dyad_code::Coder::new(dict, compiled, Dialect::Petrarch);
+    let mut context = Vec::new();
+    let coded: Vec<_> = seg
+        .sentences
+        .iter()
+        .map(|s| {
+            let c = coder.code_in_context(&seg, s, &doc.text, doc.date, &context);
+            if !c.subject.is_empty() {
+                context = c.subject.clone();
+            }
+            c
+        })
+        .collect();
+    (attribute(&doc, &seg, &coded, dict), doc.text)
+}
+
+fn speaker(q: &QuoteRecord) -> &str {
+    q.speaker.as_ref().map_or("", |s| s.name.as_str())
+}
+
+fn part<'t>(text: &'t str, q: &QuoteRecord, i: usize) -> &'t str {
+    &text[q.spans[i][0]..q.spans[i][1]]
+}
+
+#[test]
+fn straight_curly_guillemet_and_single_marks() {
+    for (open, close) in [
+        ("\"", "\""),
+        ("\u{201C}", "\u{201D}"),
+        ("\u{00AB}", "\u{00BB}"),
+        ("\u{2018}", "\u{2019}"),
+    ] {
+        let text = format!("{open}We will not give up,{close} the spokesman said.");
+        let (a, t) = run(&text);
+        assert_eq!(a.quotes.len(), 1, "{text}: {:?}", a.quotes);
+        let q = &a.quotes[0];
+        assert!(q.direct);
+        assert_eq!(part(&t, q, 0), "We will not give up,");
+        assert_eq!(q.cue.as_deref(), Some("said"));
+        assert_eq!(speaker(q), "the spokesman");
+    }
+}
+
+#[test]
+fn nested_quotes_stay_inside_their_quotation() {
+    let (a, _) = run("\"He called it 'a new chapter' and left,\" the spokesman said.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].text, "He called it 'a new chapter' and left,");
+}
+
+#[test]
+fn a_quote_continues_into_the_next_paragraph() {
+    let text = "\"The talks went well,\" the spokesman said. \"We agreed on the agenda.\n\n\"Both sides will meet again in May.\"\n\nThe market rose.";
+    let (a, t) = run(text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.spans.len() == 2)
+        .expect("a two-part quotation");
+    assert_eq!(part(&t, q, 0), "We agreed on the agenda.");
+    assert_eq!(part(&t, q, 1), "Both sides will meet again in May.");
+    assert_eq!(speaker(q), "the spokesman");
+}
+
+#[test]
+fn an_unbalanced_mark_never_swallows_the_next_paragraph() {
+    let text = "The minister said \"we will respond to every provocation.\n\nThe army said on Friday that the border was calm.";
+    let (a, t) = run(text);
+    let para2 = t.find("The army").unwrap();
+    for q in &a.quotes {
+        if q.direct {
+            assert!(q.spans.iter().all(|s| s[1] <= para2), "{q:?}");
+        }
+    }
+    assert!(
+        a.quotes.iter().any(|q| !q.direct && q.text.contains("border was calm")),
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn a_split_quote_is_one_quotation_with_the_cue_in_the_middle() {
+    let (a, t) = run("\"Our ties,\" the spokesman went on, \"have never been stronger.\"");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let q = &a.quotes[0];
+    assert_eq!(q.spans.len(), 2);
+    assert_eq!(part(&t, q, 1), "have never been stronger.");
+    assert_eq!(q.text, "Our ties, have never been stronger.");
+    assert_eq!(q.cue.as_deref(), Some("went on"));
+    assert_eq!(speaker(q), "the spokesman");
+}
+
+#[test]
+fn an_embedded_quote_takes_the_cue_before_it() {
+    let (a, _) = run("The governor highlighted that there are \"significant shifts\" in the region.");
+    let q = &a.quotes[0];
+    assert!(q.direct);
+    assert_eq!(q.text, "significant shifts");
+    assert_eq!(q.cue.as_deref(), Some("highlighted"));
+    assert_eq!(speaker(q), "The governor");
+}
+
+#[test]
+fn indirect_speech_with_a_that_clause() {
+    let (a, _) = run("The central bank governor stressed that inflation would fall next year.");
+    let q = &a.quotes[0];
+    assert!(!q.direct);
+    assert_eq!(q.text, "that inflation would fall next year");
+    assert_eq!(q.cue.as_deref(), Some("stressed"));
+    assert_eq!(speaker(q), "The central bank governor");
+}
+
+#[test]
+fn final_and_inverted_attributions() {
+    let (a, _) = run("The ceasefire is holding, officials said on Monday. The vote was fair, said the observer.");
+    assert_eq!(a.quotes.len(), 2, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].text, "The ceasefire is holding");
+    assert_eq!(speaker(&a.quotes[0]), "officials");
+    assert_eq!(a.quotes[1].text, "The vote was fair");
+    assert_eq!(speaker(&a.quotes[1]), "the observer");
+}
+
+#[test]
+fn according_to_names_the_source() {
+    let (a, _) = run("According to the health ministry, 40 people were wounded.");
+    let q = &a.quotes[0];
+    assert_eq!(q.cue.as_deref(), Some("According to"));
+    assert_eq!(speaker(q), "the health ministry");
+    assert_eq!(q.text, "40 people were wounded");
+    let (b, _) = run("Forty people were wounded, according to the health ministry.");
+    assert_eq!(b.quotes[0].text, "Forty people were wounded");
+}
+
+#[test]
+fn told_reporters_records_the_addressee() {
+    let (a, _) = run("The spokesman told reporters that the talks would resume.");
+    let q = &a.quotes[0];
+    assert_eq!(q.addressee.as_ref().map(|s| s.name.as_str()), Some("reporters"));
+    assert_eq!(q.text, "that the talks would resume");
+    let (b, _) = run("\"We are ready,\" the envoy told the council.");
+    assert_eq!(
+        b.quotes[0].addressee.as_ref().map(|s| s.name.as_str()),
+        Some("the council")
+    );
+}
+
+#[test]
+fn a_pronoun_speaker_is_the_named_person_before_it() {
+    let text = "Azerbaijani Foreign Minister Jeyhun Bayramov met Turkish Foreign Minister Hakan Fidan in Baku. \
+                \"The agreement opens a new chapter,\" he said.";
+    let (a, _) = run(text);
+    let q = &a.quotes[0];
+    // Both are men: the most recent one is the antecedent.
+    assert_eq!(speaker(q), "Hakan Fidan");
+    assert_eq!(q.speaker.as_ref().unwrap().code.as_deref(), Some("TURGOV"));
+    assert_eq!(q.speaker.as_ref().unwrap().span.map(|s| &text[s[0]..s[1]]), Some("he"));
+}
+
+#[test]
+fn a_nominal_speaker_is_the_person_whose_title_matches() {
+    let text = "Azerbaijani Foreign Minister Jeyhun Bayramov praised the growth of trade. \
+                \"Our peoples,\" the minister went on, \"have always stood together.\"";
+    let (a, _) = run(text);
+    let q = &a.quotes[0];
+    assert_eq!(speaker(q), "Jeyhun Bayramov");
+    assert_eq!(q.speaker.as_ref().unwrap().code.as_deref(), Some("AZEGOV"));
+}
+
+#[test]
+fn a_named_speaker_gets_the_canonical_name_and_code() {
+    let (a, _) = run("Bayramov said the talks were constructive.");
+    let q = &a.quotes[0];
+    assert_eq!(speaker(q), "Jeyhun Bayramov");
+    assert_eq!(q.speaker.as_ref().unwrap().code.as_deref(), Some("AZEGOV"));
+}
+
+#[test]
+fn a_quote_without_a_cue_takes_the_speaker_of_the_previous_sentence() {
+    let (a, _) = run("Jeyhun Bayramov began talking to the delegates. \"Lorem ipsum dolor sit amet.\"");
+    let q = &a.quotes[0];
+    assert_eq!(speaker(q), "Jeyhun Bayramov");
+    assert_eq!(q.cue, None);
+    let (b, _) = run("\"We are ready,\" the envoy said. \"The rest is up to them.\"");
+    assert_eq!(b.quotes.len(), 2);
+    assert_eq!(speaker(&b.quotes[1]), "the envoy");
+}
+
+#[test]
+fn scare_quotes_without_a_cue_are_not_quotations() {
+    let (a, _) = run("The so-called \"peace plan\" was published on Monday.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
+
+#[test]
+fn agencies_in_datelines_and_credits() {
+    let (a, _) = run("MOSCOW, Nov 28 (Reuters) - The talks ended.");
+    assert_eq!(a.agency_credits, ["Reuters"]);
+    let (b, _) = run("MOSCOW, November 28 /TASS/. The talks ended.");
+    assert_eq!(b.agency_credits, ["TASS"]);
+    let (c, _) = run("The talks ended.\n\nPhoto: Anadolu. Based on materials from APA.");
+    assert_eq!(c.agency_credits, ["APA"]);
+    assert_eq!(c.photo_credits, ["Anadolu"]);
+    let (d, _) = run("The talks ended on Monday.\n\n\u{2014} AFP");
+    assert_eq!(d.agency_credits, ["AFP"]);
+    let (e, _) = run("The talks ended.\n\nAssociated Press writer Jane Doe contributed reporting.");
+    assert_eq!(e.agency_credits, ["AP"]);
+}
+
+#[test]
+fn cited_agencies_are_not_credits() {
+    let (a, _) = run("The talks ended, the Xinhua news agency said. Interfax reported that the border was closed.");
+    assert!(a.agency_credits.is_empty(), "{:?}", a.agency_credits);
+    assert!(a.agencies.contains(&"Xinhua".to_string()), "{:?}", a.agencies);
+    assert!(a.agencies.contains(&"Interfax".to_string()), "{:?}", a.agencies);
+}
+
+#[test]
+fn a_spa_is_not_the_saudi_press_agency() {
+    let (a, _) = run("The minister relaxed at a spa, according to friends.");
+    assert!(a.agencies.is_empty(), "{:?}", a.agencies);
+}
+
+#[test]
+fn photo_credits_in_their_usual_forms() {
+    let (a, _) = run("The talks ended.\n\nJane Doe/Getty Images\n\n(Anadolu photo)\n\nPhoto by John Roe");
+    assert_eq!(a.photo_credits, ["Jane Doe/Getty Images", "Anadolu", "John Roe"]);
+}
+
+#[test]
+fn bylines_at_the_top_of_the_story() {
+    let (a, _) = run("Talks end in Baku\n\nBy Jane Doe and John Roe\n\nThe talks ended.");
+    assert_eq!(a.byline.as_deref(), Some("Jane Doe and John Roe"));
+}
+
+#[test]
+fn the_example_story_is_attributed_as_the_design_says() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/baku-talks.txt")).unwrap();
+    let (a, _) = run(&text);
+    let direct: Vec<&QuoteRecord> = a.quotes.iter().filter(|q| q.direct).collect();
+    assert_eq!(direct.len(), 2, "{:?}", a.quotes);
+    for q in &direct {
+        assert_eq!(speaker(q), "Jeyhun Bayramov", "{q:?}");
+        assert_eq!(q.speaker.as_ref().unwrap().code.as_deref(), Some("AZEGOV"));
+    }
+    assert_eq!(a.agency_credits, ["APA"]);
+    assert_eq!(a.photo_credits, ["Anadolu"]);
+}
+
+#[test]
+fn credit_phrases_after_multibyte_text_do_not_panic() {
+    let long = "\u{201C}".repeat(40);
+    let (a, _) = run(&format!("{long} the agency reported that talks ended."));
+    assert!(a.agency_credits.is_empty());
+}
