@@ -49,6 +49,8 @@ enum Command {
     Export(cmd::export::Args),
     /// The event database: counts and schema version.
     Db(cmd::db::Args),
+    /// Serve the JSON API and the web page (annotate, explore, quotes).
+    Serve(cmd::serve::Args),
 }
 
 #[derive(Subcommand)]
@@ -90,6 +92,7 @@ fn main() -> ExitCode {
         Command::Show(args) => cmd::show::run(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Db(args) => cmd::db::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => code,

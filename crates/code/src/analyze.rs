@@ -216,7 +216,18 @@ pub fn analyze<'a>(
                 // mixed-case sentence, or with a possessive ("donate's").
                 let after_det = s > 0 && words[s - 1].class == Class::Determiner || words[e - 1].possessive;
                 let capital = s > 0 && words[s].capitalized && !all_caps;
-                if after_det || capital {
+                // With dyad's own dictionaries also: after a possessive
+                // ("his visit", "Iran's offer"), after a preposition other than
+                // "to" ("for talks"), and a hyphen-joined participle
+                // ("U.S.-backed").
+                let news_noun = options.modifier_agents
+                    && (s > 0
+                        && (words[s - 1].possessive
+                            || matches!(words[s - 1].class, Class::Pronoun(Pronoun::Possessive))
+                            || matches!(words[s - 1].norm, "THEIR" | "OUR" | "MY" | "YOUR")
+                            || (words[s - 1].class == Class::Preposition && words[s - 1].norm != "TO"))
+                        || words[s].hyphen_before);
+                if after_det || capital || news_noun {
                     for w in &mut words[s..e] {
                         w.class = Class::Noun;
                     }

@@ -17,6 +17,8 @@ pub struct Word<'a> {
     pub capitalized: bool,
     /// Has a lower-case letter in the text.
     pub lowercase: bool,
+    /// Joined to the previous word by a hyphen (`U.S.-backed`).
+    pub hyphen_before: bool,
     /// Followed by a possessive `'s` (or `'`).
     pub possessive: bool,
     pub class: Class,
@@ -99,6 +101,7 @@ pub fn words<'a>(seg: &'a Segmented, tokens: &'a [Token], text: &'a str) -> Vec<
                     span: t.span,
                     capitalized: t.has(flags::CAPITALIZED),
                     lowercase: t.span.slice(text).chars().any(|c| c.is_lowercase()),
+                    hyphen_before: t.has(flags::HYPHEN_BEFORE),
                     possessive: false,
                     class: if t.kind == Kind::Number {
                         Class::Number
@@ -113,6 +116,7 @@ pub fn words<'a>(seg: &'a Segmented, tokens: &'a [Token], text: &'a str) -> Vec<
                 span: t.span,
                 capitalized: false,
                 lowercase: false,
+                hyphen_before: false,
                 possessive: false,
                 class: Class::Comma,
                 inactive: false,

@@ -13,5 +13,6 @@ pub mod network;
 pub mod quotes;
 pub mod segment;
 pub mod series;
+pub mod serve;
 pub mod show;
 pub mod validate;
