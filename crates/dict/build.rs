@@ -24,6 +24,7 @@ fn main() {
         ("places", "tsv"),
         ("actors", "tsv"),
         ("verbs", "txt"),
+        ("resolve", "txt"),
         ("", "txt"),
     ] {
         let d = root.join(dir);

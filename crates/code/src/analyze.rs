@@ -27,6 +27,10 @@ pub struct Phrase {
     /// For a possessive pronoun with a role ("their government"): the agent
     /// codes to compose with the antecedent (`code`, prefix placement).
     pub pronoun_agents: Vec<(String, bool)>,
+    /// A capital after a locative preposition ("arrived in Moscow"): a place,
+    /// coded as its country; never a source, a target only when nothing
+    /// better is there.
+    pub place: bool,
 }
 
 /// The analysed sentence.
@@ -257,6 +261,10 @@ pub fn analyze<'a>(
             .find_map(|i| actor_at.get(i).copied().flatten())
             .map(|u| actor_ids[u]);
     }
+    if options.modifier_agents {
+        mark_places(dict, &words, &mut phrases);
+        merge_compounds(&words, &mut phrases);
+    }
     let mut analysis = Analysis {
         keys,
         words,
@@ -380,6 +388,19 @@ fn build_phrases(
             if possessive || i >= n || !is_connector(&words[i]) {
                 break;
             }
+            // A comma continues a list only when an "and"/"or" closes it
+            // before any verb ("Arnor, Calenardhon and Gondor"; not "in Baku,
+            // Azerbaijani Foreign Minister ... praised").
+            if words[i].norm == "," {
+                let closes = words[i + 1..]
+                    .iter()
+                    .take(14)
+                    .take_while(|w| !matches!(w.class, Class::Verb(_)))
+                    .any(|w| matches!(w.norm, "AND" | "OR" | "NOR"));
+                if !closes {
+                    break;
+                }
+            }
             let mut j = i + 1;
             if j < n && words[i].norm == "," && is_connector(&words[j]) && words[j].norm != "," {
                 j += 1;
@@ -450,6 +471,7 @@ fn build_phrases(
                     actor: None,
                     pronoun: Some(p),
                     pronoun_agents: agents,
+                    place: false,
                 });
                 i = end;
                 continue;
@@ -597,6 +619,7 @@ fn build_phrases(
             actor: None,
             pronoun_agents: Vec::new(),
             pronoun: None,
+            place: false,
         });
         i = end;
     }
@@ -608,6 +631,73 @@ fn build_phrases(
         }
     }
     phrases
+}
+
+/// A capital right after a locative preposition is a place ("arrived in
+/// Moscow"), coded as its country: "Moscow said" is the government, "in
+/// Moscow" is Russia.
+fn mark_places(dict: &Dictionaries, words: &[Word], phrases: &mut [Phrase]) {
+    for p in phrases.iter_mut() {
+        let Some(actor) = p.actor else { continue };
+        let kind = dict.actors[actor as usize].kind;
+        if kind == dyad_dict::ActorKind::Place && p.codes.len() == 1 {
+            p.place = true;
+            continue;
+        }
+        if kind != dyad_dict::ActorKind::Capital || p.start == 0 {
+            continue;
+        }
+        let prev = words[p.start - 1].norm;
+        if matches!(
+            prev,
+            "IN" | "AT" | "TO" | "NEAR" | "FROM" | "INTO" | "OUTSIDE" | "INSIDE" | "ACROSS" | "AROUND"
+        ) {
+            p.place = true;
+            for c in &mut p.codes {
+                if c.len() > 3 && c.ends_with("GOV") {
+                    c.truncate(c.len() - 3);
+                }
+            }
+        }
+    }
+}
+
+/// Titled people joined by "and" in subject position are one compound
+/// ("U.S. Secretary of State Antony Blinken and Russian Foreign Minister
+/// Sergei Lavrov met"): merge two actor phrases separated only by "and" (and
+/// determiners) when no verb comes before the first in the sentence.
+fn merge_compounds(words: &[Word], phrases: &mut Vec<Phrase>) {
+    let mut i = 0;
+    while i + 1 < phrases.len() {
+        let (a, b) = (&phrases[i], &phrases[i + 1]);
+        let between = &words[a.end..b.start];
+        let joined = !between.is_empty()
+            && between.iter().any(|w| w.norm == "AND")
+            && between
+                .iter()
+                .all(|w| matches!(w.norm, "AND" | ",") || w.class == Class::Determiner);
+        let subject = !words[..a.start].iter().any(|w| matches!(w.class, Class::Verb(_)));
+        if joined
+            && subject
+            && a.has_actor
+            && b.has_actor
+            && a.pronoun.is_none()
+            && b.pronoun.is_none()
+            && !a.place
+            && !b.place
+        {
+            let b = phrases.remove(i + 1);
+            let a = &mut phrases[i];
+            for c in b.codes {
+                if !a.codes.contains(&c) {
+                    a.codes.push(c);
+                }
+            }
+            a.end = b.end;
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// Remove comma-delimited nonrestrictive clauses by TABARI's length rules.

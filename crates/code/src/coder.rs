@@ -502,6 +502,19 @@ impl<'d> Coder<'d> {
                 .iter()
                 .any(|&w| a.words[w].class == Class::Preposition && a.words[w].norm != "OF")
         };
+        // A participle after a preposition ("by expressing", "after
+        // meeting") has the clause's subject: the first actor.
+        let participle_clause = self.options.modifier_agents
+            && a.words[c.verb_start].norm.ends_with("ING")
+            && k > 0
+            && matches!(
+                a.words[active[k - 1]].norm,
+                "BY" | "AFTER" | "BEFORE" | "WHILE" | "WHEN" | "IN" | "ON" | "AS"
+            );
+        let before: Vec<usize> = before.into_iter().filter(|&p| !a.phrases[p].place).collect();
+        if source.is_none() && participle_clause {
+            source = before.first().copied();
+        }
         if source.is_none() {
             // TABARI: the first actor of the clause; PETRARCH (and news
             // coding): the nearest actor before the verb, its subject.
@@ -527,14 +540,28 @@ impl<'d> Coder<'d> {
         if target.is_none() {
             // A named actor after the verb beats a bare role word ("shared
             // intelligence with Kyiv": Kyiv, not the intelligence services).
-            target = after
-                .iter()
-                .copied()
-                .find(|&p| {
-                    differs(p, source)
-                        && (!self.options.modifier_agents || a.phrases[p].has_actor || a.phrases[p].pronoun.is_some())
-                })
-                .or_else(|| after.iter().copied().find(|&p| differs(p, source)));
+            let country = |codes: &[String]| codes.first().map(|c| c.chars().take(3).collect::<String>());
+            let own = |p: usize| {
+                // "its forces": the subject's own organs are not its target.
+                a.phrases[p].pronoun.is_some()
+                    && source.is_some_and(|s| country(&codes[s]).is_some() && country(&codes[s]) == country(&codes[p]))
+            };
+            let named = |p: usize| {
+                !self.options.modifier_agents
+                    || (a.phrases[p].has_actor || a.phrases[p].pronoun.is_some()) && !a.phrases[p].place && !own(p)
+            };
+            target = after.iter().copied().find(|&p| differs(p, source) && named(p));
+            // A compound subject with no named target acts on itself (met in
+            // Geneva) before a place or a bare role word is taken.
+            if target.is_none() && self.options.modifier_agents && source.is_some_and(|s| codes[s].len() > 1) {
+                target = source;
+            }
+            if target.is_none() {
+                target = after
+                    .iter()
+                    .copied()
+                    .find(|&p| differs(p, source) && !(self.options.modifier_agents && own(p)));
+            }
             if target.is_none() && self.dialect == Dialect::Tabari {
                 // TABARI: the first actor before the verb that differs from the source.
                 target = before

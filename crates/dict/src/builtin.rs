@@ -63,7 +63,11 @@ impl Dictionaries {
         self.use_news_conventions();
         for (path, text) in FILES {
             let name = format!("data/{path}");
-            if path.starts_with("cameo/") || path.starts_with("places/cities") || path.starts_with("places/admin1") {
+            if path.starts_with("cameo/")
+                || path.starts_with("places/admin1")
+                || path.starts_with("places/cities")
+                || path.starts_with("resolve/")
+            {
                 continue;
             }
             if *path == "places/countries.tsv" {
@@ -91,6 +95,16 @@ impl Dictionaries {
             } else if *path == "issues.txt" {
                 self.add_text(&name, text, Kind::Issues, Dialect::Petrarch);
             }
+        }
+        self.add_builtin_cities();
+    }
+
+    fn add_builtin_cities(&mut self) {
+        // Last, so that names the other tables define keep their meaning.
+        if let Some(text) = file_text("places/cities.tsv") {
+            self.register("data/places/cities.tsv", Kind::Actors);
+            let file = (self.files.len() - 1) as u32;
+            self.read_cities(file, text, 150_000);
         }
     }
 
@@ -180,6 +194,48 @@ impl Dictionaries {
                     self.add_phrase_text(p, cap);
                 }
             }
+        }
+    }
+
+    /// Cities of at least `min_population` inhabitants from the gazetteer,
+    /// as places coded by their country ("the outskirts of Rafah": PSE). A
+    /// name already in the dictionaries (a country, a capital, a person) or
+    /// listed in `data/resolve/not-places.txt` is left out.
+    pub(crate) fn read_cities(&mut self, file: u32, text: &str, min_population: u64) {
+        let not_places: Vec<String> = file_text("resolve/not-places.txt")
+            .unwrap_or("")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.trim().to_ascii_uppercase())
+            .collect();
+        let (header, rows, errors) = tsv::parse(text);
+        self.table_errors(file, errors);
+        let known: rustc_hash::FxHashSet<Vec<Word>> = self.actor_phrases.iter().map(|(p, _)| p.clone()).collect();
+        for row in tsv::rows(&header, &rows) {
+            let population: u64 = row.get("population").parse().unwrap_or(0);
+            let code = row.get("cameo");
+            let name = row.get("ascii");
+            if population < min_population || code.len() != 3 || name.is_empty() {
+                continue;
+            }
+            if not_places.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                continue;
+            }
+            let words = dyad_segment::phrase_words(name);
+            let terms: Vec<Word> = words.iter().map(|w| self.vocab.intern(w)).collect();
+            if terms.is_empty() || known.contains(&terms) {
+                continue;
+            }
+            let loc = Loc {
+                file,
+                line: row.line as u32,
+            };
+            let schedule = CodeSchedule {
+                dated: Vec::new(),
+                default: Some(ActorCode::Codes(vec![code.into()])),
+            };
+            let actor = self.new_actor(row.get("name"), schedule, ActorKind::Place, loc);
+            self.add_actor_phrase(terms, actor);
         }
     }
 

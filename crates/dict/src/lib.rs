@@ -62,7 +62,12 @@ impl Kind {
     /// Guess the kind from a file name (`CAMEO.verbpatterns.txt`,
     /// `Phoenix.Countries.actors.txt`, `Validate.agents`, `*.options`...).
     pub fn guess(path: &str) -> Option<Kind> {
-        let name = Path::new(path).file_name()?.to_str()?.to_ascii_lowercase();
+        let p = Path::new(path);
+        // dyad's own layout: data/verbs/NN-name.txt
+        if p.parent().and_then(|d| d.file_name()).is_some_and(|d| d == "verbs") {
+            return Some(Kind::Verbs);
+        }
+        let name = p.file_name()?.to_str()?.to_ascii_lowercase();
         if name.ends_with(".options") {
             Some(Kind::Options)
         } else if name.contains("verb") || name.starts_with("cameo.") {

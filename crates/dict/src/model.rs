@@ -190,6 +190,9 @@ pub enum ActorKind {
     Metonym,
     Organization,
     Person,
+    /// A city or region, coded as its country; a place, never an acting
+    /// subject ("shelled the outskirts of Rafah": PSE).
+    Place,
 }
 
 /// One actor: a primary phrase, its synonyms (in [`Dictionaries::actor_phrases`])
