@@ -11,7 +11,8 @@ use dyad_ingest::{Item, Options};
 /// The input arguments every document-reading command takes.
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Input files (`-` for standard input): .txt, .jsonl, .html, .xml (PETRARCH), .text (TABARI).
+    /// Input files or folders (read recursively; `-` for standard input):
+    /// .txt, .jsonl, .html, .xml (PETRARCH), .text (TABARI).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
     /// Publication date (YYYY-MM-DD) for documents whose input carries none.
@@ -23,6 +24,40 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
+    /// The input paths with folders expanded to the files under them
+    /// (sorted; hidden files skipped).
+    pub fn paths(&self) -> Vec<String> {
+        fn walk(path: &std::path::Path, out: &mut Vec<String>) {
+            match std::fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut entries: Vec<std::path::PathBuf> =
+                        entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                    entries.sort();
+                    for e in entries {
+                        let hidden = e
+                            .file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with('.'));
+                        if !hidden {
+                            walk(&e, out);
+                        }
+                    }
+                }
+                Err(_) => out.push(path.to_string_lossy().into_owned()),
+            }
+        }
+        let mut out = Vec::new();
+        for f in &self.files {
+            let p = std::path::Path::new(f);
+            if f != "-" && p.is_dir() {
+                walk(p, &mut out);
+            } else {
+                out.push(f.clone());
+            }
+        }
+        out
+    }
+
     pub fn options(&self) -> Result<Options> {
         let date = match &self.date {
             Some(s) => match parse_date(s) {
@@ -56,7 +91,7 @@ pub fn for_each_document(args: &InputArgs, mut each: impl FnMut(Document) -> Res
     let options = args.options()?;
     let mut tally = Tally::default();
     let stderr = std::io::stderr();
-    for path in &args.files {
+    for path in &args.paths() {
         for item in dyad_ingest::read_path(path, &options) {
             match item {
                 Ok(doc) => {

@@ -262,6 +262,7 @@ pub fn analyze<'a>(
             .map(|u| actor_ids[u]);
     }
     if options.modifier_agents {
+        possessive_institutions(dict, &words, &mut phrases);
         mark_places(dict, &words, &mut phrases);
         merge_compounds(&words, &mut phrases);
     }
@@ -659,6 +660,38 @@ fn mark_places(dict: &Dictionaries, words: &[Word], phrases: &mut [Phrase]) {
                 }
             }
         }
+    }
+}
+
+/// "Pakistan's Foreign Office": an institution named after a possessive
+/// country belongs to that country (PAKGOV), whatever country the name alone
+/// would mean (the Foreign Office alone is Britain's).
+fn possessive_institutions(dict: &Dictionaries, words: &[Word], phrases: &mut Vec<Phrase>) {
+    let mut i = 0;
+    while i + 1 < phrases.len() {
+        let (a, b) = (&phrases[i], &phrases[i + 1]);
+        let adjacent = a.end == b.start && a.end > 0 && words[a.end - 1].possessive;
+        let metonym = b
+            .actor
+            .is_some_and(|id| dict.actors[id as usize].kind == dyad_dict::ActorKind::Metonym);
+        let country_owner = a
+            .actor
+            .is_some_and(|id| dict.actors[id as usize].kind == dyad_dict::ActorKind::Country)
+            && a.codes.len() == 1
+            && a.codes[0].len() == 3;
+        if adjacent && metonym && country_owner && a.pronoun.is_none() {
+            let owner = a.codes[0].clone();
+            let b = phrases.remove(i + 1);
+            let a = &mut phrases[i];
+            a.codes = b
+                .codes
+                .iter()
+                .map(|c| format!("{owner}{}", c.get(3..).unwrap_or("")))
+                .collect();
+            a.end = b.end;
+            a.actor = b.actor;
+        }
+        i += 1;
     }
 }
 

@@ -569,6 +569,17 @@ impl<'d> Coder<'d> {
                     .copied()
                     .find(|&p| Some(p) != source && differs(p, source));
             }
+            if target.is_none() && self.options.modifier_agents {
+                // "During talks with X, Y praised ...": the partner named with
+                // "with" before the verb.
+                target = before.iter().copied().find(|&p| {
+                    Some(p) != source
+                        && differs(p, source)
+                        && a.phrases[p].has_actor
+                        && a.phrases[p].start > 0
+                        && a.words[a.phrases[p].start - 1].norm == "WITH"
+                });
+            }
             // A compound source with no other target acts on itself: "Russia
             // and Ukraine accused each other" (one event per ordered pair).
             if target.is_none() && source.is_some_and(|s| codes[s].len() > 1) {
