@@ -1,4 +1,4 @@
-//! `dyad segment` end to end: output lines, bad input in a batch, exit status.
+//! `dyad segment` and `dyad annotate` end to end: output lines, bad input in a batch, exit status.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -70,4 +70,30 @@ fn a_bad_date_option_is_a_usage_error() {
     let (code, _, err) = dyad(&["segment", "--date", "yesterday", "-"], b"x");
     assert_eq!(code, 2);
     assert!(err.contains("--date"), "{err}");
+}
+
+#[test]
+fn annotate_writes_null_for_a_date_it_cannot_resolve() {
+    let text = b"Officials met on 12/01 in Paris. Talks resumed on Tuesday.";
+    let (code, out, _) = dyad(&["annotate", "--date", "2024-03-07", "-"], text);
+    assert_eq!(code, 0);
+    let dates: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|r| r["type"] == "date")
+        .collect();
+    assert_eq!(dates.len(), 2, "{out}");
+    assert_eq!(dates[0]["text"], "12/01");
+    assert!(
+        dates[0]["value"].is_null() && dates[0].get("value").is_some(),
+        "{}",
+        dates[0]
+    );
+    assert_eq!(dates[1]["value"], "2024-03-05");
+    let places_have_no_value = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|r| r["type"] == "place")
+        .all(|r| r.get("value").is_none());
+    assert!(places_have_no_value, "{out}");
 }

@@ -153,9 +153,11 @@ pub struct MentionRecord {
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// Resolved value of a date (`2024-01-12`, `2024-01`, `2024`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+    /// Resolved value of a date (`2024-01-12`, `2024-01`, `2024`): absent
+    /// for actors and places, `Some(None)` (written `null`) for a date that
+    /// could not be resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
+    pub value: Option<Option<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -164,4 +166,9 @@ pub struct MentionRecord {
     pub lat: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+}
+
+/// A field that is present, even as `null`, deserializes to `Some`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
 }

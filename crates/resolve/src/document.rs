@@ -152,7 +152,7 @@ impl Resolver {
                     start: m.span.start as usize,
                     end: m.span.end as usize,
                     text: m.span.slice(text).to_string(),
-                    value: m.value.map(|v| v.to_string()),
+                    value: Some(m.value.map(|v| v.to_string())),
                     ..MentionRecord::default()
                 });
             }

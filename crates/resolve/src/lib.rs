@@ -28,7 +28,9 @@ mod places;
 
 use dyad_doc::{Date, Span};
 
-pub use dates::{resolve_month, resolve_month_day, resolve_weekday, DateFinder, DateMention, SlashOrder, Value};
+pub use dates::{
+    nearest_month, resolve_month, resolve_month_day, resolve_weekday, DateFinder, DateMention, SlashOrder, Value,
+};
 pub use document::{actor_role, DocDates, DocPlaces, Resolver};
 pub use gazetteer::{distance_km, name_key, Gazetteer, GazetteerError, Place, PlaceKind};
 pub use places::{ActorHint, ActorRole, Context, Cue, PlaceFinder, PlaceMention};

@@ -145,3 +145,35 @@ fn the_event_date_is_the_expression_nearest_the_verb_else_the_dateline_else_publ
     assert_eq!(event_date(&[], verb, text, None, published).1, DateMethod::Publication);
     assert_eq!(event_date(&[], verb, text, None, None), (None, DateMethod::None));
 }
+
+#[test]
+fn a_date_without_a_year_is_the_nearest_weighed_by_tense() {
+    // Five weeks ahead in a past-tense story is still nearer than last year's.
+    assert_eq!(value("The hearing is on Feb. 10.", "2000-01-07"), "2000-02-10");
+    // A future clause does not send a date eleven days old to next year.
+    assert_eq!(
+        value("Officials will review the attack of Aug. 7.", "1998-08-18"),
+        "1998-08-07"
+    );
+    assert_eq!(value("Talks resume in September.", "1990-08-15"), "1990-09");
+    assert_eq!(value("The base was shelled last Oct. 23.", "1999-04-19"), "1998-10-23");
+}
+
+#[test]
+fn a_past_verb_before_a_weekday_outweighs_a_future_word() {
+    // 2000-01-15 is a Saturday.
+    assert_eq!(
+        value("Exiles will appeal, officials predicted Wednesday.", "2000-01-15"),
+        "2000-01-12"
+    );
+    assert_eq!(value("Exiles will appeal on Wednesday.", "2000-01-15"), "2000-01-19");
+}
+
+#[test]
+fn quarters_named_with_their_year() {
+    let p = "1989-11-01";
+    assert_eq!(value("Profit fell in this year's third quarter.", p), "1989-Q3");
+    assert_eq!(value("Profit fell in the 1988 second quarter.", p), "1988-Q2");
+    assert_eq!(value("Sales rise in next year's first quarter.", p), "1990-Q1");
+    assert_eq!(value("Sales rose in the current quarter.", p), "1989-Q4");
+}

@@ -49,7 +49,7 @@ pub fn marks(records: &[Record], speakers: &mut Speakers) -> Vec<Mark> {
             Record::Mention(m) => {
                 let title = match m.kind.as_str() {
                     "actor" => format!("actor {}", m.code.as_deref().unwrap_or("?")),
-                    "date" => format!("date {}", m.value.as_deref().unwrap_or("?")),
+                    "date" => format!("date {}", m.value.as_ref().and_then(Option::as_deref).unwrap_or("?")),
                     _ => {
                         let mut t = format!("place {}", m.name.as_deref().unwrap_or(&m.text));
                         if let Some(c) = &m.country {

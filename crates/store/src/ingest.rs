@@ -279,7 +279,7 @@ fn store_one(tx: &Connection, r: &Report, dedup: Dedup, now: i64) -> Result<Opti
                 m.start as i64,
                 m.end as i64,
                 m.code,
-                m.value,
+                m.value.as_ref().and_then(Option::as_deref),
                 m.name,
                 m.country,
                 m.lat,
