@@ -66,6 +66,9 @@ pub struct Gazetteer {
     admin1_index: FxHashMap<(Box<str>, Box<str>), u32>,
     /// Country code -> its country entry.
     countries: FxHashMap<Box<str>, u32>,
+    /// Press abbreviations of divisions (`ALA.`) -> the division's entry;
+    /// read only after `City,` (see [`Gazetteer::abbreviation`]).
+    abbreviations: FxHashMap<Box<str>, u32>,
 }
 
 /// Normalized words of a name, joined by spaces.
@@ -99,6 +102,9 @@ impl Gazetteer {
                 get("places/admin1.tsv"),
                 get("places/cities.tsv"),
             ) {
+                eprintln!("dyad: built-in gazetteer: {e}");
+            }
+            if let Err(e) = g.load_abbreviations(get("places/admin1-abbreviations.tsv")) {
                 eprintln!("dyad: built-in gazetteer: {e}");
             }
             g
@@ -248,6 +254,46 @@ impl Gazetteer {
         Ok(())
     }
 
+    /// Load press abbreviations of divisions (format of
+    /// `data/places/admin1-abbreviations.tsv`: cameo, name, abbreviation);
+    /// the division must already be loaded.
+    pub fn load_abbreviations(&mut self, text: &str) -> Result<(), GazetteerError> {
+        const FILE: &str = "admin1-abbreviations.tsv";
+        let mut lines = data_lines(text);
+        let Some((_, header)) = lines.next() else {
+            return Ok(());
+        };
+        let col = columns(header);
+        let need = |n: &str| col(n).ok_or_else(|| GazetteerError(format!("{FILE}: no column {n}")));
+        let (c_code, c_name, c_abbr) = (need("cameo")?, need("name")?, need("abbreviation")?);
+        for (line, l) in lines {
+            let f: Vec<&str> = l.split('\t').collect();
+            let get = |i: usize| f.get(i).copied().unwrap_or("").trim();
+            let (country, name) = (get(c_code), get(c_name));
+            let id = self
+                .lookup(&name_key(name))
+                .iter()
+                .copied()
+                .find(|&id| {
+                    let p = &self.places[id as usize];
+                    p.kind == PlaceKind::Admin1 && &*p.country == country
+                })
+                .ok_or_else(|| GazetteerError(format!("{FILE}:{line}: no division {name:?} in {country}")))?;
+            let key = name_key(get(c_abbr));
+            if key.is_empty() {
+                return Err(GazetteerError(format!("{FILE}:{line}: empty abbreviation")));
+            }
+            self.abbreviations.insert(key.into(), id);
+        }
+        Ok(())
+    }
+
+    /// The division a press abbreviation names (`ALA.`, `W.VA.`; keys as
+    /// from [`name_key`]).
+    pub fn abbreviation(&self, key: &str) -> Option<u32> {
+        self.abbreviations.get(key).copied()
+    }
+
     fn admin1_id(&mut self, country: &str, name: &str) -> u32 {
         let key: (Box<str>, Box<str>) = (country.into(), name_key(name).into());
         if let Some(&id) = self.admin1_index.get(&key) {
@@ -379,6 +425,20 @@ mod tests {
                       1\tMinas Tirith\tMinas Tirith\t\tGD\tGON\t\tnorth\t10\t5000\n";
         let err = Gazetteer::from_tables("", "", cities).unwrap_err();
         assert_eq!(err.0, "cities.tsv:2: bad latitude \"north\"");
+    }
+
+    #[test]
+    fn an_abbreviation_of_an_unknown_division_is_reported_with_its_line() {
+        let admin1 = "iso2\tcameo\tcode\tname\tascii\talternates\tlat\tlon\n\
+                      GD\tGON\tAN\tAnorien\tAnorien\t\t10\t5\n";
+        let mut g = Gazetteer::from_tables("", admin1, "").unwrap();
+        g.load_abbreviations("cameo\tname\tabbreviation\nGON\tAnorien\tAn.\n")
+            .unwrap();
+        assert!(g.abbreviation(&name_key("An.")).is_some());
+        let err = g
+            .load_abbreviations("# note\ncameo\tname\tabbreviation\nGON\tIthilien\tIth.\n")
+            .unwrap_err();
+        assert_eq!(err.0, "admin1-abbreviations.tsv:3: no division \"Ithilien\" in GON");
     }
 
     #[test]

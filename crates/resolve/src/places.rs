@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use dyad_doc::Span;
-use dyad_segment::{flags, Kind, Segmented};
+use dyad_segment::{flags, Kind, Segmented, Token};
 use rustc_hash::FxHashSet;
 
 use crate::gazetteer::{Gazetteer, PlaceKind};
@@ -197,8 +197,10 @@ impl PlaceFinder {
                 && actors
                     .iter()
                     .any(|a| a.role == ActorRole::Metonym && a.span.start <= span.start && span.end <= a.span.end);
-            // `Paris, Texas`: a comma and a division or country right after.
+            // `Paris, Texas`: a comma and a division or country right after;
+            // `Huntsville, Ala.`: a press abbreviation of a division.
             let mut qualifier = None;
+            let mut abbreviated = None;
             if norm(i + len) == "," {
                 let q = tokens.get(i + len + 1);
                 if q.is_some_and(|q| q.has(flags::CAPITALIZED)) {
@@ -207,6 +209,10 @@ impl PlaceFinder {
                         .iter()
                         .copied()
                         .find(|&id| self.gazetteer.place(id).kind != PlaceKind::City);
+                    if qualifier.is_none() {
+                        abbreviated = self.abbreviation_at(seg, tokens, i + len + 1);
+                        qualifier = abbreviated.map(|(_, id)| id);
+                    }
                 }
             }
             out.push(PlaceMention {
@@ -219,8 +225,41 @@ impl PlaceFinder {
                 actor,
             });
             i += len;
+            if let Some((n, id)) = abbreviated {
+                let at = i + 1;
+                out.push(PlaceMention {
+                    span: tokens[at].span.cover(tokens[at + n - 1].span),
+                    tokens: (first + at) as u32..(first + at + n) as u32,
+                    candidates: vec![id],
+                    place: id,
+                    cue: Cue::Bare,
+                    qualifier: None,
+                    actor: false,
+                });
+                i = at + n;
+            }
         }
         out
+    }
+
+    /// A press abbreviation of a division (`Ala.`, `W. Va.`) starting at
+    /// token `at`: its length in tokens and the division.
+    fn abbreviation_at(&self, seg: &Segmented, tokens: &[Token], at: usize) -> Option<(usize, u32)> {
+        let mut key = String::new();
+        let mut best = None;
+        for (n, t) in tokens.iter().skip(at).take(3).enumerate() {
+            if t.kind != Kind::Word {
+                break;
+            }
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(seg.norm(t));
+            if let Some(id) = self.gazetteer.abbreviation(&key) {
+                best = Some((n + 1, id));
+            }
+        }
+        best
     }
 
     /// The place a dateline names (`NAIROBI, Kenya (AP)`, `MOSCOW, Nov 28`):

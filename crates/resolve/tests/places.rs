@@ -103,3 +103,29 @@ fn datelines_name_the_filing_place() {
     assert_eq!(m.cue, Cue::Dateline);
     assert!(finder.dateline("BREAKING NEWS (AP)", 0).is_none());
 }
+
+#[test]
+fn a_press_abbreviation_after_a_city_names_its_division() {
+    let text = "He was held in Huntsville, Ala., and tried in Charleston, W. Va. Miss. Okafor spoke.";
+    let found = places(text, &[]);
+    let g = &PlaceFinder::builtin().gazetteer;
+    let summary: Vec<(&str, &str)> = found
+        .iter()
+        .map(|m| (m.span.slice(text), &*g.place(m.place).name))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("Huntsville", "Huntsville"),
+            ("Ala.", "Alabama"),
+            ("Charleston", "Charleston"),
+            ("W. Va.", "West Virginia"),
+        ],
+        "an abbreviation is read only after a city; `Miss.` alone stays a word"
+    );
+    // The abbreviation picks the Alabama Huntsville, not the Texas one.
+    let huntsville = g.place(found[0].place);
+    assert!((huntsville.lon - -86.59).abs() < 0.5, "{huntsville:?}");
+    let charleston = g.place(found[2].place);
+    assert!((charleston.lat - 38.35).abs() < 0.5, "{charleston:?}");
+}
