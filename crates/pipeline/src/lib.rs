@@ -8,7 +8,7 @@
 
 use dyad_code::{Coded, Coder};
 use dyad_dict::{Compiled, Dialect, Dictionaries, Ontology};
-use dyad_doc::records::{ActorRef, DocumentRecord, EventRecord, Evidence, MentionRecord, Record};
+use dyad_doc::records::{ActorRef, DocumentRecord, EventRecord, Evidence, Location, MentionRecord, Record};
 use dyad_doc::{Document, Span};
 use dyad_resolve::{ActorHint, DocDates, DocPlaces, Resolver};
 use dyad_segment::Segmented;
@@ -183,8 +183,11 @@ impl Pipeline {
     ) -> EventRecord {
         let resolver = Resolver::builtin();
         let (date, date_method) = resolver.event_date(dates, sentence, e.verb, &doc.text);
-        let info = self.ontology.event(&e.code);
-        let plover = self.ontology.plover(&e.code);
+        let location = resolver.event_location(places, sentence, e.verb);
+        let third = third_location(resolver, &e.code, location.as_ref(), [&e.source.code, &e.target.code]);
+        let code = third.unwrap_or(&e.code);
+        let info = self.ontology.event(code);
+        let plover = self.ontology.plover(code);
         let actor = |p: &dyad_code::Party| ActorRef {
             code: p.code.clone(),
             text: p.span.map(|s| s.slice(&doc.text).to_string()),
@@ -197,8 +200,8 @@ impl Pipeline {
             date_method: date_method.name().to_string(),
             source: actor(&e.source),
             target: actor(&e.target),
-            cameo: e.code.clone(),
-            root: e.code.chars().take(2).collect(),
+            cameo: code.to_string(),
+            root: code.chars().take(2).collect(),
             quad_class: info.map(|i| i.quad_class),
             goldstein: info.map(|i| i.goldstein),
             cameo_name: info.map(|i| i.name.to_string()),
@@ -207,18 +210,39 @@ impl Pipeline {
             plover_context: plover
                 .map(|p| p.context.iter().map(|c| c.to_string()).collect())
                 .unwrap_or_default(),
-            location: resolver.event_location(places, sentence, e.verb),
+            location,
             text: sentence_span.slice(&doc.text).to_string(),
             sentence_span: pair(sentence_span),
             evidence: Evidence {
                 verb: pair(e.verb),
                 verb_text: e.verb.slice(&doc.text).to_string(),
-                rule: e.rule.clone(),
+                rule: match third {
+                    Some(_) => format!("{} (third location)", e.rule),
+                    None => e.rule.clone(),
+                },
                 pattern: e.pattern.map(|l| self.dict.loc(l)),
                 paired: e.paired,
             },
         }
     }
+}
+
+/// CAMEO 044 "meet at a third location": a meeting (040) placed by a
+/// preposition (`met in Geneva`) in a country that is neither side's.
+fn third_location(
+    resolver: &Resolver,
+    code: &str,
+    location: Option<&Location>,
+    sides: [&str; 2],
+) -> Option<&'static str> {
+    let location = location.filter(|l| code == "040" && l.method == "preposition")?;
+    let place_country = location.country.as_deref()?;
+    let gazetteer = resolver.places.gazetteer;
+    let away = sides.iter().all(|side| {
+        let country = side.get(..3).unwrap_or("");
+        gazetteer.country(country).is_some() && country != place_country
+    });
+    away.then_some("044")
 }
 
 #[cfg(test)]
@@ -272,5 +296,30 @@ mod tests {
         assert_eq!(mentions, ["actor", "actor", "date"]);
         let json = serde_json::to_string(&records[1]).unwrap();
         assert!(json.starts_with("{\"kind\":\"event\""), "{json}");
+    }
+
+    #[test]
+    fn a_meeting_in_neither_sides_country_is_a_third_location_meeting() {
+        let pipeline = Pipeline::builtin();
+        let codes = |text: &str| -> Vec<(String, String, String)> {
+            let mut doc = Document::from_text(text.to_string(), Origin::at("t", 1));
+            doc.date = dyad_doc::parse_date("2018-07-17");
+            pipeline
+                .process(&doc, Output::default())
+                .into_iter()
+                .filter_map(|r| match r {
+                    Record::Event(e) => Some((e.source.code, e.target.code, e.cameo)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let helsinki =
+            codes("Russian President Vladimir Putin and U.S. President Donald Trump met in Helsinki on Monday.");
+        assert!(!helsinki.is_empty());
+        assert!(helsinki.iter().all(|(_, _, c)| c == "044"), "{helsinki:?}");
+        // In one side's own country it stays a meeting (040).
+        let moscow = codes("Russian President Vladimir Putin and U.S. President Donald Trump met in Moscow on Monday.");
+        assert!(!moscow.is_empty());
+        assert!(moscow.iter().all(|(_, _, c)| c == "040"), "{moscow:?}");
     }
 }

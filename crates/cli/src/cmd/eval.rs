@@ -1,13 +1,16 @@
 //! `dyad eval gold`: precision and recall of the built-in (or given)
-//! dictionaries on the project's gold set of news sentences.
+//! dictionaries on the project's gold set of news sentences, coded through
+//! the whole pipeline (dates, places) as `dyad code` codes them.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use dyad_code::Coder;
 use dyad_dict::Dialect;
+use dyad_doc::records::Record;
+use dyad_doc::{Document, Origin};
+use dyad_pipeline::{Output, Pipeline};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -57,10 +60,11 @@ impl Score {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let text = std::fs::read_to_string(&args.gold).with_context(|| format!("cannot read {}", args.gold.display()))?;
-    let dict = crate::cmd::dict::load_selection(&args.dict, &[])?;
-    let compiled = dict.compile();
-    let mut coder = Coder::new(&dict, &compiled, Dialect::Petrarch);
-    coder.negation = args.dict.is_empty();
+    let pipeline = if args.dict.is_empty() {
+        Pipeline::builtin()
+    } else {
+        Pipeline::new(crate::cmd::dict::load_selection(&args.dict, &[])?, Dialect::Petrarch)
+    };
     let mut exact = Score::default();
     let mut loose = Score::default();
     let mut sentences = 0;
@@ -89,13 +93,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .filter(|e| !e.trim().is_empty())
             .map(|e| e.split(',').map(str::trim).collect::<Vec<_>>().join(" "))
             .collect();
-        let seg = dyad_segment::segment(sentence);
-        let mut got = BTreeSet::new();
-        for s in &seg.sentences {
-            for e in coder.code_sentence(&seg, s, sentence, date).events {
-                got.insert(format!("{} {} {}", e.source.code, e.target.code, e.code));
-            }
-        }
+        let mut doc = Document::from_text(sentence.to_string(), Origin::at(args.gold.display().to_string(), i + 1));
+        doc.date = date;
+        let got: BTreeSet<String> = pipeline
+            .process(&doc, Output::default())
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Event(e) => Some(format!("{} {} {}", e.source.code, e.target.code, e.cameo)),
+                _ => None,
+            })
+            .collect();
         exact.add(&gold, &got);
         let to_loose = |set: &BTreeSet<String>| -> BTreeSet<String> {
             set.iter()
