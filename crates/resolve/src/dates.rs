@@ -227,21 +227,17 @@ pub fn resolve_weekday(published: Date, wd: Weekday, future: bool, strict: bool)
     published.nth_weekday(if future { 1 } else { -1 }, wd).ok()
 }
 
-/// The month `m` without a year: the most recent on or before the
-/// publication month (past) or the next on or after it (future); `strict`
-/// excludes the publication month (`last April` in April is a year ago).
-pub fn resolve_month(published: Date, m: i8, future: bool, strict: bool) -> (i16, i8) {
+/// The month `m` after `last` or `next`: the latest before the publication
+/// month (`future = false`) or the first after it (`future = true`); never
+/// the publication month itself (`last April` in April is a year ago). A
+/// month without `last`/`next` is [`nearest_month`].
+pub fn resolve_month(published: Date, m: i8, future: bool) -> (i16, i8) {
     let (y, pm) = (published.year(), published.month());
-    let year = if future {
-        if m > pm || (m == pm && !strict) {
-            y
-        } else {
-            y + 1
-        }
-    } else if m < pm || (m == pm && !strict) {
-        y
-    } else {
-        y - 1
+    let year = match future {
+        true if m > pm => y,
+        true => y + 1,
+        false if m < pm => y,
+        false => y - 1,
     };
     (year, m)
 }
@@ -368,19 +364,18 @@ impl DateFinder {
     /// Whether the clause around token `i` speaks of the future. A past verb
     /// right before the expression (`said Monday`, `declared on Wednesday`)
     /// settles it as past; otherwise a future word (`will`, `scheduled`,
-    /// `plans`) among the twelve tokens before it or the eight after it,
-    /// not looking past a reporting verb (`said`) or a clause mark.
+    /// `plans`) among the twelve tokens before it, not looking past a
+    /// reporting verb (`said`) or a clause mark.
     fn future(&self, v: &View<'_>, i: usize) -> bool {
         let before = (0..i).rev().find(|&k| !matches!(v.norm(k), "ON" | "LATE" | "EARLY"));
         if before.is_some_and(|k| self.past_verb(v.norm(k))) {
             return false;
         }
-        let in_clause = |ks: &mut dyn Iterator<Item = usize>| {
-            ks.map(|k| v.norm(k))
-                .take_while(|n| !ends_clause(n) && *n != ".")
-                .any(|n| self.lex.future.contains(n))
-        };
-        in_clause(&mut (i.saturating_sub(12)..i).rev())
+        (i.saturating_sub(12)..i)
+            .rev()
+            .map(|k| v.norm(k))
+            .take_while(|n| !ends_clause(n) && *n != ".")
+            .any(|n| self.lex.future.contains(n))
     }
 
     /// A verb in the past tense: `said`, `met`, or a word in `-ed` that is
@@ -626,7 +621,7 @@ impl DateFinder {
         }
         let value = published.map(|p| {
             let (y, m) = match strict_dir {
-                Some(future) => resolve_month(p, m, future, true),
+                Some(future) => resolve_month(p, m, future),
                 None if lead == 1 => (p.year(), m),
                 None => nearest_month(p, m, self.future(v, i)),
             };
