@@ -21,6 +21,8 @@ pub enum CueClass {
     Belief,
     /// Documents and polls: shows, found.
     Finding,
+    /// Refusals: declined, refused (followed by `to`; indirect only).
+    Refusal,
 }
 
 /// A reporting expression: its normalized words (upper case, as the
@@ -29,6 +31,10 @@ pub enum CueClass {
 pub struct Cue {
     pub words: Vec<String>,
     pub class: CueClass,
+    /// A form that is also a noun (`states`, `remarks`): it is a cue only
+    /// when a clause follows (`that`, a pronoun, an article, a quotation
+    /// mark, a colon or comma, a number).
+    pub needs_clause: bool,
 }
 
 /// A news agency and the ways copy names it.
@@ -105,10 +111,20 @@ impl Lexicon {
                 Some((p, c)) => (p, c.trim()),
                 None => (line, "speech"),
             };
+            let (class, needs_clause) = match class.split_once(',') {
+                Some((c, "clause")) => (c, true),
+                Some((_, flag)) => {
+                    self.errors
+                        .push(format!("{file}:{n}: unknown flag `{flag}` (expected `clause`)"));
+                    continue;
+                }
+                None => (class, false),
+            };
             let class = match class {
                 "speech" => CueClass::Speech,
                 "belief" => CueClass::Belief,
                 "finding" => CueClass::Finding,
+                "refusal" => CueClass::Refusal,
                 other => {
                     self.errors.push(format!("{file}:{n}: unknown class `{other}`"));
                     continue;
@@ -125,7 +141,11 @@ impl Lexicon {
             }
             let id = self.cues.len() as u32;
             self.cue_index.entry(words[0].clone()).or_default().push(id);
-            self.cues.push(Cue { words, class });
+            self.cues.push(Cue {
+                words,
+                class,
+                needs_clause,
+            });
         }
         let cues = &self.cues;
         for ids in self.cue_index.values_mut() {

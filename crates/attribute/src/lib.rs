@@ -11,8 +11,12 @@
 //!   paragraph, split quotations with the attribution in the middle
 //!   (`"Our ties," the minister went on, "have never been stronger."` is one
 //!   quotation in two parts), quotations embedded in a sentence;
-//! - **reported speech**: `X said (that) ...`, `X told Y ...`,
-//!   `..., X said.`, `..., said X.`, `according to X, ...`;
+//! - **reported speech**, every frame of a sentence: `X said (that) ...`,
+//!   `X told Y ...`, `..., X said.`, `..., said X.`, `according to X, ...`,
+//!   `..., adding that ...` (the clause's subject), `Smith, who said ...,`,
+//!   `X declined to comment`, `Asked whether ..., `, and verbs of stance
+//!   (`want`, `support`, `believe`); a cue word used as a noun (`the United
+//!   States`, `eight states`, `radio show`) is not a cue;
 //! - **speakers** by canonical name and actor code: the mention next to the
 //!   quotation, a pronoun resolved to the most recent compatible person or
 //!   group, a nominal reference (`the minister`) resolved to the most recent
@@ -84,7 +88,8 @@ pub fn attribute(doc: &Document, seg: &Segmented, coded: &[Coded], dict: &Dictio
     let resolver = Resolver::new(text, dict, doc.date, coded);
     let mut quotes: Vec<QuoteRecord> = Vec::new();
     let mut cited: Vec<usize> = Vec::new();
-    let mut cue_sentences: Vec<usize> = Vec::new();
+    // Token ranges of the cues that attribute direct quotations.
+    let mut used_cues: Vec<(usize, usize)> = Vec::new();
     // The last emitted direct quotation: its final sentence and speaker.
     let mut previous: Option<(usize, Option<Speaker>)> = None;
     let note_agencies = |d: &Doc, frame: &Frame, cited: &mut Vec<usize>| {
@@ -123,18 +128,22 @@ pub fn attribute(doc: &Document, seg: &Segmented, coded: &[Coded], dict: &Dictio
         };
         note_agencies(&d, &q.frame, &mut cited);
         if let Some(cue) = q.frame.cue {
-            cue_sentences.push(d.sentence_of[cue.start] as usize);
+            used_cues.push((cue.start, cue.end));
         }
         previous = Some((last_sentence, speaker.clone()));
         quotes.push(record(doc, &d, &resolver, sentence, speaker, &q.frame, &q.parts, true));
     }
     for s in 0..seg.sentences.len() {
-        if cue_sentences.contains(&s) {
-            continue;
-        }
-        if let Some(ind) = d.indirect(s) {
+        for ind in d.indirects(s, &used_cues) {
             note_agencies(&d, &ind.frame, &mut cited);
-            let speaker = ind.frame.source.map(|np| resolver.resolve(&d, np));
+            let speaker = match ind.frame.source {
+                Some(np) => Some(resolver.resolve(&d, np)),
+                None if ind.participial => ind
+                    .frame
+                    .cue
+                    .and_then(|c| resolver.subject_in_sentence(s, d.tok(c.start).span.start)),
+                None => None,
+            };
             let part = Part {
                 open: 0,
                 close: None,
@@ -180,6 +189,24 @@ fn sentence_initial(d: &Doc, i: usize) -> bool {
     (a..i).all(|k| !matches!(d.tok(k).kind, Kind::Word | Kind::Number))
 }
 
+/// Whether a quotation part ends its clause, so that a cue after it can
+/// attribute it (`"...," he said`, `"..." he said`), unlike a quotation in
+/// mid-clause (`an "excellent chance" to win`).
+fn ends_clause(d: &Doc, part: &Part, close: usize) -> bool {
+    let inner = part.span.slice(d.text);
+    if inner.ends_with([',', '.', '?', '!', ':', ';', '\u{2026}', '-', '\u{2014}']) {
+        return true;
+    }
+    let s = d.sentence_of[close] as usize;
+    let (_, end) = d.sentence_range(s);
+    match (close + 1..end).next() {
+        None => true,
+        Some(k) if !matches!(d.tok(k).kind, Kind::Word | Kind::Number) => true,
+        // `"..." he said` without a comma: a cue within three words.
+        Some(k) => (k..end.min(k + 3)).any(|i| d.cue_at(i, end).is_some()),
+    }
+}
+
 /// Group quotation parts into quotations and find each one's frame.
 fn group(d: &Doc, parts: Vec<Part>) -> Vec<Direct> {
     let mut out: Vec<Direct> = Vec::new();
@@ -218,6 +245,9 @@ fn group(d: &Doc, parts: Vec<Part>) -> Vec<Direct> {
         }
         let after = |part: &Part| -> Option<Frame> {
             let close = part.close?;
+            if !ends_clause(d, part, close) {
+                return None;
+            }
             let s = d.sentence_of[close] as usize;
             let (_, end) = d.sentence_range(s);
             let mut limit = close + 1;

@@ -32,6 +32,7 @@ pub(crate) struct CueHit {
     pub start: usize,
     pub end: usize,
     pub class: CueClass,
+    pub needs_clause: bool,
 }
 
 /// Who and to whom, as token ranges around a cue.
@@ -54,6 +55,8 @@ pub(crate) struct Direct {
 #[derive(Clone, Debug)]
 pub(crate) struct Indirect {
     pub sentence: usize,
+    /// `..., saying ...`: the source, when `None`, is the clause's subject.
+    pub participial: bool,
     pub content: Span,
     pub frame: Frame,
 }
@@ -154,6 +157,41 @@ const PHRASE_END_WORDS: &[&str] = &[
 
 const MAX_NP: usize = 12;
 
+/// Determiners and possessive pronouns: a cue word after one is a noun.
+const DETERMINERS: &[&str] = &[
+    "THE", "A", "AN", "THIS", "THESE", "THOSE", "HIS", "HER", "ITS", "THEIR", "OUR", "MY", "YOUR", "EVERY", "EACH",
+    "NO", "ANY", "SOME", "SUCH",
+];
+
+/// Auxiliary and copular verbs: a backward scan that holds one is a
+/// clause, not a subject.
+const FINITE_WORDS: &[&str] = &[
+    "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "HAS", "HAVE", "HAD", "WILL", "WOULD", "CAN", "COULD", "SHALL",
+    "SHOULD", "MAY", "MIGHT", "MUST", "DO", "DOES", "DID",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "ON", "IN", "AT", "TO", "FROM", "WITH", "ABOUT", "FOR", "BY", "AFTER", "BEFORE", "DURING", "INTO", "OVER", "UNDER",
+    "THROUGH",
+];
+
+/// Number words: a cue word after one is a plural noun (`eight states`).
+const NUMBER_WORDS: &[&str] = &[
+    "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "DOZEN", "HUNDRED", "THOUSAND",
+    "MILLION", "SEVERAL", "MANY", "FEW", "OTHER", "BOTH", "ALL", "MORE", "MOST",
+];
+
+/// Words that open a clause after a cue that is also a noun.
+const CLAUSE_OPENERS: &[&str] = &[
+    "THAT", "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THERE", "THIS", "THESE", "THE", "A", "AN", "HIS", "HER",
+    "THEIR", "ITS", "OUR", "NO", "NOT", "ONLY", "WHAT", "HOW", "WHY", "WHETHER",
+];
+
+/// Words that open the question after `Asked`.
+const QUESTION_WORDS: &[&str] = &[
+    "WHETHER", "IF", "ABOUT", "WHAT", "WHY", "HOW", "WHO", "WHOM", "WHEN", "WHERE", "WHICH", "TO",
+];
+
 fn is_double(mark: &str) -> bool {
     mark.starts_with(['"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}', '\u{201E}']) || mark == "``" || mark == "''"
 }
@@ -213,7 +251,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The cue starting at token `i`, if any (never inside a quotation).
-    fn cue_at(&self, i: usize, limit: usize) -> Option<CueHit> {
+    pub fn cue_at(&self, i: usize, limit: usize) -> Option<CueHit> {
         if self.quoted[i] || !self.is_word(i) {
             return None;
         }
@@ -225,10 +263,12 @@ impl<'a> Doc<'a> {
             }
         };
         let (id, len) = self.lex.cue_at(words, i)?;
+        let cue = &self.lex.cues[id as usize];
         Some(CueHit {
             start: i,
             end: i + len,
-            class: self.lex.cues[id as usize].class,
+            class: cue.class,
+            needs_clause: cue.needs_clause,
         })
     }
 
@@ -519,33 +559,151 @@ impl<'a> Doc<'a> {
         (a..b).filter(|&i| self.is_word(i)).count()
     }
 
-    /// Reported speech in sentence `s` (tokens inside quotation parts are
-    /// not considered): `according to X, ...` / `..., according to X`;
-    /// `..., X said.` / `..., said X.`; `X said (that) ...`, `X told Y ...`.
-    /// The first construction found wins; one per sentence.
-    pub fn indirect(&self, s: usize) -> Option<Indirect> {
-        let (a, b) = self.sentence_range(s);
-        if (a..b).all(|i| self.quoted[i] || !self.is_word(i)) {
-            return None;
+    /// Whether a cue stands as a verb: not after a determiner, a
+    /// possessive, a number or a hyphen (`the show`, `Trump's claims`,
+    /// `758 pledged delegates`, `so-called`), and a noun-like form not
+    /// followed by `of` (`reports of`).
+    fn cue_is_verb(&self, cue: CueHit, lo: usize) -> bool {
+        if cue.start > lo {
+            let prev = cue.start - 1;
+            let raw = self.raw(prev);
+            let capitalized = self.raw(cue.start).starts_with(|c: char| c.is_uppercase());
+            if capitalized && self.is_word(prev) && !self.title_case(lo) {
+                // Inside a name: `the United States`, `Fox News Reports`.
+                return false;
+            }
+            if DETERMINERS.contains(&self.norm(prev))
+                || NUMBER_WORDS.contains(&self.norm(prev))
+                || matches!(self.tok(prev).kind, Kind::Number)
+                || raw.ends_with("'s")
+                || raw.ends_with("\u{2019}s")
+                || raw == "-"
+            {
+                return false;
+            }
         }
+        let head = self.norm(cue.start);
+        if cue.needs_clause && !self.opens_clause(cue.end) {
+            return false;
+        }
+        if cue.end < self.seg.tokens.len() && !self.quoted[cue.end] {
+            let next = self.norm(cue.end);
+            if next == "OF" && !head.ends_with("ED") {
+                return false;
+            }
+            if matches!(head, "CALLED" | "CALLS" | "CALL" | "CALLING")
+                && matches!(
+                    next,
+                    "OFF" | "UP" | "IN" | "BACK" | "BY" | "AT" | "TO" | "INTO" | "HOME"
+                )
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether token `i` can open the clause after a cue that is also a
+    /// noun: `that`, a pronoun, an article, a number, a quotation mark, a
+    /// colon or a comma.
+    fn opens_clause(&self, i: usize) -> bool {
+        if i >= self.seg.tokens.len() {
+            return false;
+        }
+        match self.tok(i).kind {
+            Kind::Quote(_) | Kind::Number => true,
+            Kind::Word => CLAUSE_OPENERS.contains(&self.norm(i)),
+            _ => matches!(self.raw(i), ":" | ","),
+        }
+    }
+
+    /// Whether the sentence starting at token `a` is a title-case headline
+    /// (most of its words capitalized).
+    fn title_case(&self, a: usize) -> bool {
+        let (sa, sb) = self.sentence_range(self.sentence_of[a] as usize);
+        let words = (sa..sb).filter(|&i| self.tok(i).kind == Kind::Word);
+        let (mut all, mut caps) = (0, 0);
+        for i in words {
+            all += 1;
+            caps += usize::from(self.raw(i).starts_with(|c: char| c.is_uppercase()));
+        }
+        all > 0 && caps * 10 >= all * 6
+    }
+
+    /// Whether tokens `a..b` can be the subject of a reporting verb: no
+    /// finite or auxiliary verb inside (`so far has won`), no participle
+    /// opening a prepositional phrase (`Speaking on radio`), and no
+    /// trailing preposition or determiner (`Cook declined to`).
+    fn subject_ok(&self, (a, b): (usize, usize)) -> bool {
+        if (a..b).any(|i| FINITE_WORDS.contains(&self.norm(i))) {
+            return false;
+        }
+        let last = self.norm(b - 1);
+        if PREPOSITIONS.contains(&last) || DETERMINERS.contains(&last) {
+            return false;
+        }
+        if b - a > 1 && self.norm(a).ends_with("ING") && PREPOSITIONS.contains(&self.norm(a + 1)) {
+            return false;
+        }
+        true
+    }
+
+    /// Every reported-speech frame in sentence `s`, in text order; cues
+    /// inside `used` (token ranges of the cues of direct quotations) are
+    /// skipped. Constructions: `according to X, ...` / `..., according to
+    /// X`; `..., X said.` / `..., said X.`; `X said (that) ...`, `X told Y
+    /// ...`; `..., saying ...` (the subject is the previous frame's source,
+    /// or left for the caller to find); `X declined to ...`; `Asked whether
+    /// ..., `. Cues inside quotations are not read: nested attributions
+    /// are the quotation's own words.
+    pub fn indirects(&self, s: usize, used: &[(usize, usize)]) -> Vec<Indirect> {
+        let (a, b) = self.sentence_range(s);
         let end = self.trim_end(a, b);
+        let mut out: Vec<Indirect> = Vec::new();
         let mut i = a;
-        while i < end {
-            let Some(cue) = self.cue_at(i, end) else {
+        while i < b {
+            let Some(cue) = self
+                .cue_at(i, b)
+                .filter(|c| !used.iter().any(|&(x, y)| c.start < y && x < c.end))
+            else {
                 i += 1;
                 continue;
             };
             let cue = self.widen_cue(cue, a);
-            if let Some(found) = self.indirect_at(s, a, end, cue) {
-                return Some(found);
+            if cue.end <= end && self.cue_is_verb(cue, a) {
+                let previous = out.last().and_then(|f| f.frame.source);
+                if let Some(found) = self.indirect_at(s, a, end, cue, previous) {
+                    out.push(found);
+                }
             }
-            i = cue.end;
+            i = cue.end.max(i + 1);
         }
-        None
+        // `X said A, adding B`: A ends before the comma of the next frame.
+        for k in 1..out.len() {
+            if out[k].participial {
+                if let Some(c) = out[k].frame.cue {
+                    let comma = self.tok(c.start - 1).span.start;
+                    let prev = &mut out[k - 1].content;
+                    if prev.start < comma && comma < prev.end {
+                        let trimmed = self.text[prev.start as usize..comma as usize].trim_end();
+                        prev.end = prev.start + trimmed.len() as u32;
+                    }
+                }
+            }
+        }
+        out
     }
 
-    fn indirect_at(&self, s: usize, a: usize, end: usize, cue: CueHit) -> Option<Indirect> {
+    fn indirect_at(
+        &self,
+        s: usize,
+        a: usize,
+        end: usize,
+        cue: CueHit,
+        previous: Option<(usize, usize)>,
+    ) -> Option<Indirect> {
         let comma_before = |k: usize| -> Option<usize> { (a..k).rev().find(|&j| self.raw(j) == ",") };
+        let head = self.norm(cue.start);
         if self.is_according_to(cue) {
             let np = self.np_after(cue.end, end, MAX_NP).or_else(|| {
                 let mut k = cue.end;
@@ -566,9 +724,39 @@ impl<'a> Doc<'a> {
             };
             return self.indirect_record(s, content, cue, Some(np), None);
         }
+        if cue.class == CueClass::Refusal {
+            // `X declined to comment`: the content starts at `to`.
+            if cue.end >= end || self.norm(cue.end) != "TO" {
+                return None;
+            }
+            let np = self
+                .np_before(cue.start, a)
+                .map(|(x, y, _)| (x, y))
+                .filter(|&np| self.subject_ok(np));
+            return self.indirect_record(s, (cue.end, end), cue, np, None);
+        }
+        let opens_clause = cue.start == a || (a..cue.start).all(|k| !self.is_word(k));
+        if head == "ASKED" && opens_clause {
+            // `Asked whether ..., X said`: the question, up to its comma.
+            if cue.end >= end || !QUESTION_WORDS.contains(&self.norm(cue.end)) {
+                return None;
+            }
+            let mut k = cue.end;
+            while k < end && (self.quoted[k] || self.raw(k) != ",") {
+                k += 1;
+            }
+            return self.indirect_record(s, (cue.end, k), cue, None, None);
+        }
         let addressee = self.addressee(cue, end);
+        if head.ends_with("ING") && cue.start > a && self.raw(cue.start - 1) == "," {
+            // `X spoke on Monday, saying ...`: the subject of the clause.
+            let from = addressee.map_or(cue.end, |(_, e)| e);
+            let mut found = self.indirect_record(s, (from, end), cue, previous, addressee)?;
+            found.participial = true;
+            return Some(found);
+        }
         match self.np_before(cue.start, a) {
-            Some((na, nb, comma)) => {
+            Some((na, nb, comma)) if self.subject_ok((na, nb)) => {
                 let after = addressee.map_or(cue.end, |(_, e)| e);
                 let tail_words = self.words_in(after, end);
                 let starts_clause = after < end && self.norm(after) == "THAT";
@@ -577,7 +765,7 @@ impl<'a> Doc<'a> {
                     let c = comma_before(na).unwrap_or(na);
                     return self.indirect_record(s, (a, self.trim_end(a, c)), cue, Some((na, nb)), addressee);
                 }
-                if tail_words >= 3 && (cue.class == CueClass::Speech || starts_clause || na == a) {
+                if tail_words >= 2 {
                     let mut from = after;
                     while from < end && self.raw(from) == "," {
                         from += 1;
@@ -589,7 +777,27 @@ impl<'a> Doc<'a> {
                 }
                 None
             }
+            Some(_) => None,
             None => {
+                if cue.start > a && self.raw(cue.start - 1) == "," {
+                    if let Some(np) = self.relative_antecedent(cue.start - 1, a) {
+                        // `Smith, who chairs the panel, said ...`
+                        let after = addressee.map_or(cue.end, |(_, e)| e);
+                        return self.indirect_record(s, (after, end), cue, Some(np), addressee);
+                    }
+                }
+                if cue.start > a && self.norm(cue.start - 1) == "WHO" {
+                    // `Smith, who said he would run, ...`: up to the comma.
+                    let np = self
+                        .antecedent_of(cue.start - 1, a)
+                        .or(Some((cue.start - 1, cue.start)));
+                    let after = addressee.map_or(cue.end, |(_, e)| e);
+                    let mut k = after;
+                    while k < end && self.raw(k) != "," {
+                        k += 1;
+                    }
+                    return self.indirect_record(s, (after, k), cue, np, addressee);
+                }
                 // `..., said X.` (the cue right after a comma).
                 if cue.start == a || self.raw(cue.start - 1) != "," || cue.class != CueClass::Speech {
                     return None;
@@ -601,6 +809,29 @@ impl<'a> Doc<'a> {
                 self.indirect_record(s, (a, self.trim_end(a, cue.start - 1)), cue, Some(np), addressee)
             }
         }
+    }
+
+    /// The noun phrase before `, who` (token `w` is `who` or `which`):
+    /// `Smith` in `Smith, who ...`.
+    fn antecedent_of(&self, w: usize, a: usize) -> Option<(usize, usize)> {
+        if w < a + 2 || self.raw(w - 1) != "," {
+            return None;
+        }
+        let (na, nb, _) = self.np_before(w - 1, a)?;
+        self.subject_ok((na, nb)).then_some((na, nb))
+    }
+
+    /// For a relative clause closed by the comma at token `k` (`Smith, who
+    /// chairs the panel, said`), the noun phrase it hangs on.
+    fn relative_antecedent(&self, k: usize, a: usize) -> Option<(usize, usize)> {
+        let floor = a.max(k.saturating_sub(20));
+        let w = (floor..k)
+            .rev()
+            .find(|&w| self.raw(w) == "," || matches!(self.norm(w), "WHO" | "WHICH"))?;
+        if self.raw(w) == "," {
+            return None;
+        }
+        self.antecedent_of(w, a)
     }
 
     fn indirect_record(
@@ -616,6 +847,7 @@ impl<'a> Doc<'a> {
         }
         Some(Indirect {
             sentence: s,
+            participial: false,
             content: self.cover(ca, cb),
             frame: Frame {
                 cue: Some(cue),

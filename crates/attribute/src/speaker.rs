@@ -220,4 +220,16 @@ impl<'a> Resolver<'a> {
         let m = in_s().find(|m| self.person(m).is_some()).or_else(|| in_s().next())?;
         Some(self.speaker_of(m, m.span))
     }
+
+    /// The subject of sentence `s` for a participial cue at byte `before`
+    /// (`The minister spoke on Monday, saying ...`): the sentence's first
+    /// actor mention before the cue, pronouns included.
+    pub fn subject_in_sentence(&self, s: usize, before: u32) -> Option<Speaker> {
+        let m = self
+            .mentions
+            .iter()
+            .find(|(ms, m)| *ms == s && m.span.end <= before)
+            .map(|(_, m)| *m)?;
+        Some(self.speaker_of(m, m.span))
+    }
 }

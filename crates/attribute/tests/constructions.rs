@@ -277,3 +277,90 @@ fn credit_phrases_after_multibyte_text_do_not_panic() {
     let (a, _) = run(&format!("{long} the agency reported that talks ended."));
     assert!(a.agency_credits.is_empty());
 }
+
+fn texts(a: &Attribution) -> Vec<&str> {
+    a.quotes.iter().map(|q| q.text.as_str()).collect()
+}
+
+#[test]
+fn every_reporting_frame_of_a_sentence_is_kept() {
+    let (a, _) = run("Most voters say the economy is weak, according to a poll released on Tuesday.");
+    assert_eq!(a.quotes.len(), 2, "{:?}", a.quotes);
+    assert_eq!(speaker(&a.quotes[0]), "a poll released");
+    assert_eq!(speaker(&a.quotes[1]), "Most voters");
+    assert_eq!(
+        a.quotes[1].text,
+        "the economy is weak, according to a poll released on Tuesday"
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_takes_the_clause_subject() {
+    let (a, _) = run("The senator said the bill would pass, adding that the vote could come next week.");
+    assert_eq!(texts(&a), ["the bill would pass", "that the vote could come next week"]);
+    assert_eq!(speaker(&a.quotes[1]), "The senator");
+    let (b, _) = run("Hakan Fidan spoke in Ankara on Monday, saying the talks had made progress.");
+    assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
+    assert_eq!(b.quotes[0].text, "the talks had made progress");
+    assert_eq!(speaker(&b.quotes[0]), "Hakan Fidan");
+}
+
+#[test]
+fn a_quote_in_mid_clause_takes_no_cue_after_it() {
+    let (a, _) = run("The mayor said she has an \"excellent chance\" to win most of the states.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("said"));
+    assert_eq!(speaker(&a.quotes[0]), "The mayor");
+    let (b, _) = run("\"We are ready\" the envoy said.");
+    assert_eq!(speaker(&b.quotes[0]), "the envoy");
+}
+
+#[test]
+fn refusals_and_questions() {
+    let (a, _) = run("The ministry declined to comment.");
+    assert_eq!(texts(&a), ["to comment"]);
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("declined"));
+    assert_eq!(speaker(&a.quotes[0]), "The ministry");
+    let (b, _) = run("Asked whether the border would reopen, the governor said it was too early to tell.");
+    assert_eq!(
+        texts(&b),
+        ["whether the border would reopen", "it was too early to tell"]
+    );
+    assert_eq!(b.quotes[0].speaker, None);
+}
+
+#[test]
+fn a_relative_clause_hangs_on_the_name_before_it() {
+    let (a, _) = run("Barkley, who said he votes in every election, said the mayor had done well.");
+    assert_eq!(texts(&a), ["he votes in every election", "the mayor had done well"]);
+    assert_eq!(speaker(&a.quotes[0]), "Barkley");
+    assert_eq!(speaker(&a.quotes[1]), "Barkley");
+}
+
+#[test]
+fn nouns_that_look_like_cues_are_not_cues() {
+    for text in [
+        "The United States began airstrikes on the group in 2014.",
+        "Another eight states have split control of their legislatures.",
+        "Reporters raised questions about his campaign at the rally.",
+        "The candidate won 758 pledged delegates in the primaries.",
+        "Speaking on radio show Morning Hour, the host laughed.",
+    ] {
+        let (a, _) = run(text);
+        assert!(a.quotes.is_empty(), "{text}: {:?}", a.quotes);
+    }
+    let (b, _) = run("The report states that the army withdrew.");
+    assert_eq!(texts(&b), ["that the army withdrew"]);
+}
+
+#[test]
+fn stance_verbs_and_judgements_are_attributions() {
+    let (a, _) = run("Most Republicans want a tougher border policy.");
+    assert_eq!(texts(&a), ["a tougher border policy"]);
+    assert_eq!(speaker(&a.quotes[0]), "Most Republicans");
+    let (b, _) = run("The governor called the decision a grave mistake.");
+    assert_eq!(texts(&b), ["the decision a grave mistake"]);
+    assert_eq!(b.quotes[0].cue.as_deref(), Some("called"));
+    let (c, _) = run("The union called off the strike.");
+    assert!(c.quotes.is_empty(), "{:?}", c.quotes);
+}

@@ -38,7 +38,7 @@ pub struct Args {
     #[arg(default_value = "../shared/corpora/polnear/dev")]
     dir: PathBuf,
     /// Print, per document, the gold spans dyad misses and the spans it
-    /// predicts that match nothing (overlap).
+    /// predicts that match nothing (overlap), each with its character offset.
     #[arg(long)]
     misses: bool,
 }
@@ -166,14 +166,14 @@ fn score(gold: &[Frags], pred: &[Frags], chars: &[char], exact: &mut Count, over
         if pred.iter().any(|p| overlaps(p, g)) {
             overlap.gold_hit += 1;
         } else {
-            misses.push(format!("  missed: {}", text(g)));
+            misses.push(format!("  missed: {} @{}", text(g), g[0].0));
         }
     }
     for p in pred {
         if gold.iter().any(|g| overlaps(p, g)) {
             overlap.pred_hit += 1;
         } else {
-            misses.push(format!("  false:  {}", text(p)));
+            misses.push(format!("  false:  {} @{}", text(p), p[0].0));
         }
     }
     misses
