@@ -117,6 +117,30 @@ const CUE_MODIFIERS: &[&str] = &[
     "FLATLY",
     "STRONGLY",
     "CLEARLY",
+    "NOW",
+    "STILL",
+];
+
+/// Forms of `be` that belong to a participle cue (`is calling for`, `was
+/// asked`, `he's saying`).
+const BE_FORMS: &[&str] = &["IS", "ARE", "WAS", "WERE", "BEEN", "BE"];
+
+/// Rubrics that open a headline with a colon without naming a speaker.
+const RUBRICS: &[&str] = &[
+    "LATEST",
+    "UPDATE",
+    "BREAKING",
+    "WATCH",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "VIDEO",
+    "PHOTOS",
+    "LIVE",
+    "TIMELINE",
+    "EXPLAINER",
+    "NOTE",
 ];
 
 /// Words that end an addressee or an inverted source (`told reporters ON Monday`).
@@ -153,9 +177,17 @@ const PHRASE_END_WORDS: &[&str] = &[
     "TO",
     "IF",
     "BECAUSE",
+    "HE",
+    "SHE",
+    "THEY",
+    "WE",
+    "I",
+    "IT",
+    "YOU",
+    "THERE",
 ];
 
-const MAX_NP: usize = 12;
+const MAX_NP: usize = 16;
 
 /// Determiners and possessive pronouns: a cue word after one is a noun.
 const DETERMINERS: &[&str] = &[
@@ -174,6 +206,11 @@ const PREPOSITIONS: &[&str] = &[
     "ON", "IN", "AT", "TO", "FROM", "WITH", "ABOUT", "FOR", "BY", "AFTER", "BEFORE", "DURING", "INTO", "OVER", "UNDER",
     "THROUGH",
 ];
+
+/// `called`: naming as often as judging (`a program called X`).
+fn is_naming(head: &str) -> bool {
+    matches!(head, "CALLED" | "CALLS" | "CALL")
+}
 
 /// Number words: a cue word after one is a plural noun (`eight states`).
 const NUMBER_WORDS: &[&str] = &[
@@ -274,7 +311,17 @@ impl<'a> Doc<'a> {
 
     /// Extend a cue leftwards over auxiliaries and adverbs (`has also said`).
     fn widen_cue(&self, mut cue: CueHit, floor: usize) -> CueHit {
-        while cue.start > floor && CUE_MODIFIERS.contains(&self.norm(cue.start - 1)) && !self.quoted[cue.start - 1] {
+        let head = self.norm(cue.start);
+        let (ing, ed) = (head.ends_with("ING"), head.ends_with("ED"));
+        while cue.start > floor && !self.quoted[cue.start - 1] {
+            let prev = self.norm(cue.start - 1);
+            let be = match prev {
+                "'S" | "'RE" => ing,
+                p => BE_FORMS.contains(&p) && (ing || ed),
+            };
+            if !be && !CUE_MODIFIERS.contains(&prev) {
+                break;
+            }
             cue.start -= 1;
         }
         cue
@@ -502,7 +549,9 @@ impl<'a> Doc<'a> {
             start += 1;
         }
         let window = (start + 8).min(limit);
-        let cue = (start..window).find_map(|i| self.cue_at(i, limit))?;
+        let cue = (start..window)
+            .find_map(|i| self.cue_at(i, limit))
+            .filter(|c| self.cue_is_verb(*c, start))?;
         if cue.class != CueClass::Speech {
             return None;
         }
@@ -524,7 +573,10 @@ impl<'a> Doc<'a> {
     /// `Smith said that there are "significant shifts."`,
     /// `According to X, "..."`. The last cue before the mark wins.
     pub fn frame_before(&self, floor: usize, open: usize) -> Option<Frame> {
-        let cue = (floor..open).rev().find_map(|i| self.cue_at(i, open))?;
+        let cue = (floor..open)
+            .rev()
+            .find_map(|i| self.cue_at(i, open))
+            .filter(|c| self.cue_is_verb(*c, floor))?;
         if cue.class != CueClass::Speech {
             return None;
         }
@@ -574,7 +626,7 @@ impl<'a> Doc<'a> {
             }
             if DETERMINERS.contains(&self.norm(prev))
                 || NUMBER_WORDS.contains(&self.norm(prev))
-                || matches!(self.tok(prev).kind, Kind::Number)
+                || (matches!(self.tok(prev).kind, Kind::Number) && !self.is_fraction(prev, lo))
                 || raw.ends_with("'s")
                 || raw.ends_with("\u{2019}s")
                 || raw == "-"
@@ -588,7 +640,7 @@ impl<'a> Doc<'a> {
         }
         if cue.end < self.seg.tokens.len() && !self.quoted[cue.end] {
             let next = self.norm(cue.end);
-            if next == "OF" && !head.ends_with("ED") {
+            if next == "OF" && cue.needs_clause {
                 return false;
             }
             if matches!(head, "CALLED" | "CALLS" | "CALL" | "CALLING")
@@ -603,9 +655,15 @@ impl<'a> Doc<'a> {
         true
     }
 
+    /// Whether the number at token `i` ends a proportion (`4 in 10`,
+    /// `two of three`), which can be a subject.
+    fn is_fraction(&self, i: usize, lo: usize) -> bool {
+        i >= lo + 2 && matches!(self.norm(i - 1), "IN" | "OF" | "OUT") && self.tok(i - 2).kind == Kind::Number
+    }
+
     /// Whether token `i` can open the clause after a cue that is also a
-    /// noun: `that`, a pronoun, an article, a number, a quotation mark, a
-    /// colon or a comma.
+    /// noun: `that`, a pronoun, an article, a number, a quotation mark or
+    /// a colon.
     fn opens_clause(&self, i: usize) -> bool {
         if i >= self.seg.tokens.len() {
             return false;
@@ -613,7 +671,8 @@ impl<'a> Doc<'a> {
         match self.tok(i).kind {
             Kind::Quote(_) | Kind::Number => true,
             Kind::Word => CLAUSE_OPENERS.contains(&self.norm(i)),
-            _ => matches!(self.raw(i), ":" | ","),
+            // `," he notes.`: the cue ends the sentence.
+            _ => matches!(self.raw(i), ":" | "." | "?" | "!") || self.sentence_of[i] != self.sentence_of[i - 1],
         }
     }
 
@@ -628,6 +687,48 @@ impl<'a> Doc<'a> {
             caps += usize::from(self.raw(i).starts_with(|c: char| c.is_uppercase()));
         }
         all > 0 && caps * 10 >= all * 6
+    }
+
+    /// The subject that opens the sentence at token `a` (after an opening
+    /// phrase that ends in a comma, `On Monday, ...`), before token `before`:
+    /// a pronoun, a run of capitalized words (`Gov. John Kasich`), or an
+    /// article and the words up to the first that looks like a verb (`The
+    /// judge` in `The judge rubbed his chin`).
+    fn clause_subject(&self, a: usize, before: usize) -> Option<(usize, usize)> {
+        let mut k = a;
+        while k < before && !self.is_word(k) {
+            k += 1;
+        }
+        if k < before && (PREPOSITIONS.contains(&self.norm(k)) || matches!(self.norm(k), "WHEN" | "AS")) {
+            let comma = (k..before.min(k + 10)).find(|&i| self.raw(i) == ",")?;
+            k = comma + 1;
+        }
+        if k >= before || self.quoted[k] || !self.is_word(k) {
+            return None;
+        }
+        let capital = |i: usize| self.raw(i).starts_with(|c: char| c.is_uppercase());
+        let mut e = k + 1;
+        if matches!(self.norm(k), "HE" | "SHE" | "THEY" | "WE" | "I" | "IT") {
+            return Some((k, e));
+        }
+        if DETERMINERS.contains(&self.norm(k)) {
+            while e < before && e - k < 5 && self.is_word(e) && !self.norm(e).ends_with("ED") && !capital(e) {
+                e += 1;
+            }
+        }
+        while e < before && (capital(e) || matches!(self.raw(e), "." | "'s" | "\u{2019}s" | "-")) {
+            e += 1;
+        }
+        if !capital(k) || e - k > MAX_NP {
+            return None;
+        }
+        Some((k, e))
+    }
+
+    /// Whether the noun phrase at token `a` opens with an indefinite article
+    /// (`a program called X` names the program; nobody speaks).
+    fn indefinite(&self, a: usize) -> bool {
+        matches!(self.norm(a), "A" | "AN")
     }
 
     /// Whether tokens `a..b` can be the subject of a reporting verb: no
@@ -659,7 +760,7 @@ impl<'a> Doc<'a> {
     pub fn indirects(&self, s: usize, used: &[(usize, usize)]) -> Vec<Indirect> {
         let (a, b) = self.sentence_range(s);
         let end = self.trim_end(a, b);
-        let mut out: Vec<Indirect> = Vec::new();
+        let mut out: Vec<Indirect> = self.headline(s, a, end).into_iter().collect();
         let mut i = a;
         while i < b {
             let Some(cue) = self
@@ -692,6 +793,37 @@ impl<'a> Doc<'a> {
             }
         }
         out
+    }
+
+    /// `John McCain: Populist anger appeals to ...` and transcripts
+    /// (`TAPPER: ...`): a name of at most seven words opening the sentence,
+    /// a colon, and at least three words.
+    fn headline(&self, s: usize, a: usize, end: usize) -> Option<Indirect> {
+        let colon = (a..end.min(a + 8)).find(|&i| self.raw(i) == ":" && !self.quoted[i])?;
+        if colon == a || !self.is_word(colon - 1) || self.quoted[a] {
+            return None;
+        }
+        let name = (a, colon);
+        let capital = |i: usize| self.raw(i).starts_with(|c: char| c.is_uppercase());
+        let plain = (a..colon).all(|i| self.is_word(i) || matches!(self.raw(i), "." | "-" | "'s" | "\u{2019}s"));
+        if !plain
+            || !capital(a)
+            || !capital(colon - 1)
+            || (a..colon).any(|i| RUBRICS.contains(&self.norm(i)) || CLAUSE_WORDS.contains(&self.norm(i)))
+            || !self.subject_ok(name)
+        {
+            return None;
+        }
+        let cue = CueHit {
+            start: colon,
+            end: colon + 1,
+            class: CueClass::Speech,
+            needs_clause: false,
+        };
+        if self.words_in(colon + 1, end) < 3 {
+            return None;
+        }
+        self.indirect_record(s, (colon + 1, end), cue, Some(name), None)
     }
 
     fn indirect_at(
@@ -748,15 +880,18 @@ impl<'a> Doc<'a> {
             return self.indirect_record(s, (cue.end, k), cue, None, None);
         }
         let addressee = self.addressee(cue, end);
-        if head.ends_with("ING") && cue.start > a && self.raw(cue.start - 1) == "," {
-            // `X spoke on Monday, saying ...`: the subject of the clause.
+        let coordinated = cue.start > a && matches!(self.norm(cue.start - 1), "AND" | "BUT");
+        if coordinated || head.ends_with("ING") && cue.start > a && self.raw(cue.start - 1) == "," {
+            // `X spoke on Monday, saying ...`, `X praised Y and said ...`:
+            // the subject of the clause.
             let from = addressee.map_or(cue.end, |(_, e)| e);
-            let mut found = self.indirect_record(s, (from, end), cue, previous, addressee)?;
+            let subject = previous.or_else(|| self.clause_subject(a, cue.start));
+            let mut found = self.indirect_record(s, (from, end), cue, subject, addressee)?;
             found.participial = true;
             return Some(found);
         }
         match self.np_before(cue.start, a) {
-            Some((na, nb, comma)) if self.subject_ok((na, nb)) => {
+            Some((na, nb, comma)) if self.subject_ok((na, nb)) && !(is_naming(head) && self.indefinite(na)) => {
                 let after = addressee.map_or(cue.end, |(_, e)| e);
                 let tail_words = self.words_in(after, end);
                 let starts_clause = after < end && self.norm(after) == "THAT";
@@ -799,7 +934,8 @@ impl<'a> Doc<'a> {
                     return self.indirect_record(s, (after, k), cue, np, addressee);
                 }
                 // `..., said X.` (the cue right after a comma).
-                if cue.start == a || self.raw(cue.start - 1) != "," || cue.class != CueClass::Speech {
+                if cue.start == a || self.raw(cue.start - 1) != "," || cue.class != CueClass::Speech || is_naming(head)
+                {
                     return None;
                 }
                 let np = self.np_after(cue.end, end, 10)?;

@@ -364,3 +364,25 @@ fn stance_verbs_and_judgements_are_attributions() {
     let (c, _) = run("The union called off the strike.");
     assert!(c.quotes.is_empty(), "{:?}", c.quotes);
 }
+
+#[test]
+fn progressive_and_coordinated_cues() {
+    let (a, _) = run("The former minister is calling for new elections in the spring.");
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("is calling for"));
+    assert_eq!(speaker(&a.quotes[0]), "The former minister");
+    let (b, _) = run("Wilson praised the plan and said the senator can bring change.");
+    assert_eq!(texts(&b), ["the plan", "the senator can bring change"]);
+    assert_eq!(speaker(&b.quotes[1]), "Wilson");
+    let (c, _) = run("\"They want unanimity,\" he notes.");
+    assert_eq!(c.quotes[0].cue.as_deref(), Some("notes"));
+}
+
+#[test]
+fn a_headline_name_before_a_colon_is_the_source() {
+    let (a, _) = run("John Smith: Populist Anger Appeals to the Worst in Us.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(speaker(&a.quotes[0]), "John Smith");
+    assert_eq!(a.quotes[0].cue.as_deref(), Some(":"));
+    let (b, _) = run("The Latest: Voters head to the polls in three states.");
+    assert!(b.quotes.is_empty(), "{:?}", b.quotes);
+}
