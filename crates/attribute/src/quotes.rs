@@ -507,7 +507,7 @@ impl<'a> Doc<'a> {
             if self.quoted[k] || !self.is_word(k) && !matches!(self.raw(k), "." | "'" | "&") {
                 break;
             }
-            if k > start && PHRASE_END_WORDS.contains(&self.norm(k)) {
+            if k > start && (PHRASE_END_WORDS.contains(&self.norm(k)) || FINITE_WORDS.contains(&self.norm(k))) {
                 break;
             }
             k += 1;
@@ -695,18 +695,35 @@ impl<'a> Doc<'a> {
     /// article and the words up to the first that looks like a verb (`The
     /// judge` in `The judge rubbed his chin`).
     fn clause_subject(&self, a: usize, before: usize) -> Option<(usize, usize)> {
+        let capital = |i: usize| self.raw(i).starts_with(|c: char| c.is_uppercase());
         let mut k = a;
         while k < before && !self.is_word(k) {
             k += 1;
         }
-        if k < before && (PREPOSITIONS.contains(&self.norm(k)) || matches!(self.norm(k), "WHEN" | "AS")) {
-            let comma = (k..before.min(k + 10)).find(|&i| self.raw(i) == ",")?;
+        if k >= before {
+            return None;
+        }
+        let first = self.norm(k);
+        let intro = PREPOSITIONS.contains(&first) || matches!(first, "WHEN" | "AS" | "WHILE") || first.ends_with("ING");
+        // Skip the opening phrase, and places inside it (`Speaking in
+        // Salem, New Hampshire, Trump ...`).
+        let mut skips = usize::from(intro) * 3;
+        while skips > 0 {
+            let comma = (k..before.min(k + 14)).find(|&i| self.raw(i) == ",")?;
             k = comma + 1;
+            let mut e = k;
+            while e < before && capital(e) {
+                e += 1;
+            }
+            skips = if e > k && e < before && self.raw(e) == "," {
+                skips - 1
+            } else {
+                0
+            };
         }
         if k >= before || self.quoted[k] || !self.is_word(k) {
             return None;
         }
-        let capital = |i: usize| self.raw(i).starts_with(|c: char| c.is_uppercase());
         let mut e = k + 1;
         if matches!(self.norm(k), "HE" | "SHE" | "THEY" | "WE" | "I" | "IT") {
             return Some((k, e));
@@ -723,6 +740,41 @@ impl<'a> Doc<'a> {
             return None;
         }
         Some((k, e))
+    }
+
+    /// A subject set off by an apposition before the comma at token
+    /// `comma`: `Graham, a former candidate, told ...`, `Carter's press
+    /// secretary, Peter Cook, told ...`. Returns the name with its
+    /// apposition (up to the comma), as the press sets them off.
+    fn appositive_subject(&self, a: usize, comma: usize) -> Option<(usize, usize)> {
+        let floor = a.max(comma.saturating_sub(24));
+        let mut c = comma;
+        for _ in 0..3 {
+            c = (floor..c).rev().find(|&i| self.raw(i) == "," || self.quoted[i])?;
+            if self.quoted[c] {
+                return None;
+            }
+            let between = c + 1..comma;
+            if between
+                .clone()
+                .any(|i| FINITE_WORDS.contains(&self.norm(i)) || CLAUSE_WORDS.contains(&self.norm(i)))
+                || self.words_in(c + 1, comma) == 0
+            {
+                return None;
+            }
+            if let Some((na, nb, _)) = self.np_before(c, a) {
+                let opens = na == a || !self.is_word(na - 1) || CLAUSE_WORDS.contains(&self.norm(na - 1));
+                if opens
+                    && self.subject_ok((na, nb))
+                    && self
+                        .raw(na)
+                        .starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
+                {
+                    return Some((na, comma));
+                }
+            }
+        }
+        None
     }
 
     /// Whether the noun phrase at token `a` opens with an indefinite article
@@ -880,7 +932,9 @@ impl<'a> Doc<'a> {
             return self.indirect_record(s, (cue.end, k), cue, None, None);
         }
         let addressee = self.addressee(cue, end);
-        let coordinated = cue.start > a && matches!(self.norm(cue.start - 1), "AND" | "BUT");
+        let coordinated = cue.start > a
+            && (matches!(self.norm(cue.start - 1), "AND" | "BUT")
+                || self.raw(cue.start - 1) == "," && self.norm(cue.start) == "THEN");
         if coordinated || head.ends_with("ING") && cue.start > a && self.raw(cue.start - 1) == "," {
             // `X spoke on Monday, saying ...`, `X praised Y and said ...`:
             // the subject of the clause.
@@ -921,6 +975,12 @@ impl<'a> Doc<'a> {
                         return self.indirect_record(s, (after, end), cue, Some(np), addressee);
                     }
                 }
+                if cue.start > a && self.raw(cue.start - 1) == "," && !self.inverted_ahead(cue, end) {
+                    if let Some(np) = self.appositive_subject(a, cue.start - 1) {
+                        let after = addressee.map_or(cue.end, |(_, e)| e);
+                        return self.indirect_record(s, (after, end), cue, Some(np), addressee);
+                    }
+                }
                 if cue.start > a && self.norm(cue.start - 1) == "WHO" {
                     // `Smith, who said he would run, ...`: up to the comma.
                     let np = self
@@ -945,6 +1005,13 @@ impl<'a> Doc<'a> {
                 self.indirect_record(s, (a, self.trim_end(a, cue.start - 1)), cue, Some(np), addressee)
             }
         }
+    }
+
+    /// Whether a short noun phrase after the cue ends the sentence (`...,
+    /// said the observer.`): the inverted form, not an apposition.
+    fn inverted_ahead(&self, cue: CueHit, end: usize) -> bool {
+        self.np_after(cue.end, end, 10)
+            .is_some_and(|(_, e)| self.words_in(e, end) <= 3 && (e >= end || !FINITE_WORDS.contains(&self.norm(e))))
     }
 
     /// The noun phrase before `, who` (token `w` is `who` or `which`):

@@ -386,3 +386,30 @@ fn a_headline_name_before_a_colon_is_the_source() {
     let (b, _) = run("The Latest: Voters head to the polls in three states.");
     assert!(b.quotes.is_empty(), "{:?}", b.quotes);
 }
+
+#[test]
+fn an_apposition_stays_with_its_name() {
+    let (a, _) = run("Graham, a former candidate, told CBS News that the party would unite.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(speaker(&a.quotes[0]), "Graham, a former candidate");
+    assert_eq!(a.quotes[0].text, "that the party would unite");
+    let (b, _) = run("Dean Johnson, a salesman from Sumter, South Carolina, says the senator will win.");
+    assert_eq!(
+        speaker(&b.quotes[0]),
+        "Dean Johnson, a salesman from Sumter, South Carolina"
+    );
+    let (c, _) = run("Prices rose sharply, unemployment fell, said the minister.");
+    assert_eq!(speaker(&c.quotes[0]), "the minister");
+}
+
+#[test]
+fn a_participle_after_an_opening_phrase_finds_the_subject() {
+    let (a, _) =
+        run("Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him a total stiff.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("calling"))
+        .expect("a calling frame");
+    assert_eq!(speaker(q), "Donald Trump");
+}
