@@ -137,7 +137,14 @@ pub fn attribute(doc: &Document, seg: &Segmented, coded: &[Coded], dict: &Dictio
         for ind in d.indirects(s, &used_cues) {
             note_agencies(&d, &ind.frame, &mut cited);
             let speaker = match ind.frame.source {
-                Some(np) => Some(resolver.resolve(&d, np)),
+                // `Smith, who said ...`: Smith, at the word `who`.
+                Some(np) => Some(match d.relative_target(np) {
+                    Some(target) => Speaker {
+                        span: Some(d.cover(np.0, np.1).pair()),
+                        ..resolver.resolve(&d, target)
+                    },
+                    None => resolver.resolve(&d, np),
+                }),
                 None if ind.participial => ind
                     .frame
                     .cue

@@ -549,15 +549,22 @@ impl<'a> Doc<'a> {
             start += 1;
         }
         let window = (start + 8).min(limit);
-        let cue = (start..window)
-            .find_map(|i| self.cue_at(i, limit))
+        let near = (start..window).find_map(|i| self.cue_at(i, limit));
+        // `," Morton Blackwell, the committeeman from Virginia, told AFP.`
+        let set_off = |c: &CueHit| c.start > start + 1 && self.appositive_subject(start, c.start - 1).is_some();
+        let cue = near
+            .or_else(|| (window..(start + 30).min(limit)).find_map(|i| self.cue_at(i, limit).filter(set_off)))
             .filter(|c| self.cue_is_verb(*c, start))?;
         if cue.class != CueClass::Speech {
             return None;
         }
         let cue = self.widen_cue(cue, start);
         let source = if cue.start > start {
-            self.np_before(cue.start, start).map(|(a, b, _)| (a, b))
+            self.np_before(cue.start, start).map(|(a, b, _)| (a, b)).or_else(|| {
+                (cue.start > start + 1 && self.raw(cue.start - 1) == ",")
+                    .then(|| self.appositive_subject(start, cue.start - 1))
+                    .flatten()
+            })
         } else {
             self.np_after(cue.end, limit, 10)
         };
@@ -983,9 +990,7 @@ impl<'a> Doc<'a> {
                 }
                 if cue.start > a && self.norm(cue.start - 1) == "WHO" {
                     // `Smith, who said he would run, ...`: up to the comma.
-                    let np = self
-                        .antecedent_of(cue.start - 1, a)
-                        .or(Some((cue.start - 1, cue.start)));
+                    let np = Some((cue.start - 1, cue.start));
                     let after = addressee.map_or(cue.end, |(_, e)| e);
                     let mut k = after;
                     while k < end && self.raw(k) != "," {
@@ -1022,6 +1027,16 @@ impl<'a> Doc<'a> {
         }
         let (na, nb, _) = self.np_before(w - 1, a)?;
         self.subject_ok((na, nb)).then_some((na, nb))
+    }
+
+    /// For a source that is a relative pronoun (`Smith, who said ...`),
+    /// the noun phrase it stands for.
+    pub fn relative_target(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        if b != a + 1 || !matches!(self.norm(a), "WHO" | "WHICH") {
+            return None;
+        }
+        let (sa, _) = self.sentence_range(self.sentence_of[a] as usize);
+        self.antecedent_of(a, sa)
     }
 
     /// For a relative clause closed by the comma at token `k` (`Smith, who

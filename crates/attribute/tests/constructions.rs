@@ -331,9 +331,11 @@ fn refusals_and_questions() {
 
 #[test]
 fn a_relative_clause_hangs_on_the_name_before_it() {
-    let (a, _) = run("Barkley, who said he votes in every election, said the mayor had done well.");
+    let (a, t) = run("Barkley, who said he votes in every election, said the mayor had done well.");
     assert_eq!(texts(&a), ["he votes in every election", "the mayor had done well"]);
     assert_eq!(speaker(&a.quotes[0]), "Barkley");
+    let at = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a span");
+    assert_eq!(&t[at[0]..at[1]], "who");
     assert_eq!(speaker(&a.quotes[1]), "Barkley");
 }
 
