@@ -23,6 +23,8 @@ pub enum CueClass {
     Finding,
     /// Refusals: declined, refused (followed by `to`; indirect only).
     Refusal,
+    /// Appearance: seemed, appears (no source; indirect only).
+    Appearance,
 }
 
 /// A reporting expression: its normalized words (upper case, as the
@@ -125,6 +127,7 @@ impl Lexicon {
                 "belief" => CueClass::Belief,
                 "finding" => CueClass::Finding,
                 "refusal" => CueClass::Refusal,
+                "appearance" => CueClass::Appearance,
                 other => {
                     self.errors.push(format!("{file}:{n}: unknown class `{other}`"));
                     continue;

@@ -221,7 +221,36 @@ const NUMBER_WORDS: &[&str] = &[
 /// Words that open a clause after a cue that is also a noun.
 const CLAUSE_OPENERS: &[&str] = &[
     "THAT", "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THERE", "THIS", "THESE", "THE", "A", "AN", "HIS", "HER",
-    "THEIR", "ITS", "OUR", "NO", "NOT", "ONLY", "WHAT", "HOW", "WHY", "WHETHER",
+    "THEIR", "ITS", "OUR", "NO", "NOT", "ONLY", "WHAT", "HOW", "WHY", "WHETHER", "MOST", "MANY", "SOME", "ALL", "MORE",
+    "FEWER", "LESS", "NEARLY", "ALMOST", "HALF", "FEW", "EVERY", "EACH", "BOTH",
+];
+
+/// Nouns that make an opening `In ...,` phrase a source (`In a CNN poll`).
+const SOURCE_NOUNS: &[&str] = &[
+    "POLL",
+    "POLLS",
+    "SURVEY",
+    "SURVEYS",
+    "STUDY",
+    "STUDIES",
+    "REPORT",
+    "REPORTS",
+    "WORDS",
+    "VIEW",
+    "OPINION",
+    "ANALYSIS",
+    "RULING",
+    "FILING",
+    "LAWSUIT",
+    "ESTIMATE",
+    "ESTIMATES",
+    "FORECAST",
+    "PROJECTIONS",
+    "TALLY",
+    "COUNT",
+    "DATA",
+    "FIGURES",
+    "STATISTICS",
 ];
 
 /// Words that open the question after `Asked`.
@@ -477,11 +506,15 @@ impl<'a> Doc<'a> {
                     }
                 }
                 Kind::Punct if matches!(self.raw(i), "&" | "." | "'" | "/") => {}
-                Kind::Punct => {
-                    comma = true;
-                    break;
-                }
                 _ => {
+                    // `Sen. Elizabeth Warren (D-MA) said`, `Many speakers
+                    // -- including X and Y -- said`: skip the aside.
+                    if let Some(open) = self.aside_start(i, floor) {
+                        if open > floor && self.is_word(open - 1) {
+                            k = open;
+                            continue;
+                        }
+                    }
                     comma = true;
                     break;
                 }
@@ -497,6 +530,24 @@ impl<'a> Doc<'a> {
             return None;
         }
         (k < end).then_some((k, end, comma))
+    }
+
+    /// When token `close` ends a parenthetical (`)`) or a dash aside, the
+    /// token that opens it, within twelve tokens and the same clause.
+    fn aside_start(&self, close: usize, floor: usize) -> Option<usize> {
+        let raw = self.raw(close);
+        let dash = self.tok(close).kind == Kind::Dash;
+        if raw != ")" && !dash {
+            return None;
+        }
+        let lo = floor.max(close.saturating_sub(12));
+        (lo..close).rev().find(|&j| {
+            if dash {
+                self.tok(j).kind == Kind::Dash
+            } else {
+                self.raw(j) == "("
+            }
+        })
     }
 
     /// Forward scan for a noun phrase starting at `start` (an inverted source
@@ -588,7 +639,8 @@ impl<'a> Doc<'a> {
             return None;
         }
         let cue = self.widen_cue(cue, floor);
-        let source = if self.is_according_to(cue) {
+        let source = if self.is_according_to(cue) || cue.start == floor {
+            // `According to X, "..."`, `Said Dorothy Poynter, "..."`
             self.np_after(cue.end, open, MAX_NP)
         } else {
             self.np_before(cue.start, floor).map(|(a, b, _)| (a, b))
@@ -647,7 +699,7 @@ impl<'a> Doc<'a> {
         }
         if cue.end < self.seg.tokens.len() && !self.quoted[cue.end] {
             let next = self.norm(cue.end);
-            if next == "OF" && cue.needs_clause {
+            if matches!(next, "OF" | "FOR") && !head.ends_with("ED") {
                 return false;
             }
             if matches!(head, "CALLED" | "CALLS" | "CALL" | "CALLING")
@@ -669,15 +721,15 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether token `i` can open the clause after a cue that is also a
-    /// noun: `that`, a pronoun, an article, a number, a quotation mark or
-    /// a colon.
+    /// noun: `that`, a pronoun, an article, a quantifier, a name, a number,
+    /// a quotation mark or a colon.
     fn opens_clause(&self, i: usize) -> bool {
         if i >= self.seg.tokens.len() {
             return false;
         }
         match self.tok(i).kind {
             Kind::Quote(_) | Kind::Number => true,
-            Kind::Word => CLAUSE_OPENERS.contains(&self.norm(i)),
+            Kind::Word => CLAUSE_OPENERS.contains(&self.norm(i)) || self.raw(i).starts_with(|c: char| c.is_uppercase()),
             // `," he notes.`: the cue ends the sentence.
             _ => matches!(self.raw(i), ":" | "." | "?" | "!") || self.sentence_of[i] != self.sentence_of[i - 1],
         }
@@ -755,6 +807,19 @@ impl<'a> Doc<'a> {
     /// apposition (up to the comma), as the press sets them off.
     fn appositive_subject(&self, a: usize, comma: usize) -> Option<(usize, usize)> {
         let floor = a.max(comma.saturating_sub(24));
+        let opens_with_name = |(na, nb): (usize, usize)| {
+            let opens = na == a || !self.is_word(na - 1) || CLAUSE_WORDS.contains(&self.norm(na - 1));
+            opens
+                && self.subject_ok((na, nb))
+                && self
+                    .raw(na)
+                    .starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
+        };
+        if comma > a && self.raw(comma - 1) == ")" {
+            // `Gov. John Kasich (R-OH), said`
+            let (na, nb, _) = self.np_before(comma, a)?;
+            return opens_with_name((na, nb)).then_some((na, nb));
+        }
         let mut c = comma;
         for _ in 0..3 {
             c = (floor..c).rev().find(|&i| self.raw(i) == "," || self.quoted[i])?;
@@ -770,13 +835,7 @@ impl<'a> Doc<'a> {
                 return None;
             }
             if let Some((na, nb, _)) = self.np_before(c, a) {
-                let opens = na == a || !self.is_word(na - 1) || CLAUSE_WORDS.contains(&self.norm(na - 1));
-                if opens
-                    && self.subject_ok((na, nb))
-                    && self
-                        .raw(na)
-                        .starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
-                {
+                if opens_with_name((na, nb)) {
                     return Some((na, comma));
                 }
             }
@@ -819,7 +878,11 @@ impl<'a> Doc<'a> {
     pub fn indirects(&self, s: usize, used: &[(usize, usize)]) -> Vec<Indirect> {
         let (a, b) = self.sentence_range(s);
         let end = self.trim_end(a, b);
-        let mut out: Vec<Indirect> = self.headline(s, a, end).into_iter().collect();
+        let mut out: Vec<Indirect> = self
+            .headline(s, a, end)
+            .into_iter()
+            .chain(self.in_source(s, a, end))
+            .collect();
         let mut i = a;
         while i < b {
             let Some(cue) = self
@@ -885,6 +948,28 @@ impl<'a> Doc<'a> {
         self.indirect_record(s, (colon + 1, end), cue, Some(name), None)
     }
 
+    /// `In a CNN poll released Monday, 50 percent chose ...`, `In Forbes'
+    /// words, ...`: a sentence that opens with `In` and a phrase naming a
+    /// poll, study, report or count, then a comma (not an interview or a
+    /// speech: their speaker is named in the clause).
+    fn in_source(&self, s: usize, a: usize, end: usize) -> Option<Indirect> {
+        let first = (a..end).find(|&i| self.is_word(i))?;
+        if self.norm(first) != "IN" || self.quoted[first] {
+            return None;
+        }
+        let comma = (first + 1..end.min(first + 15)).find(|&i| self.raw(i) == "," || self.quoted[i])?;
+        if self.quoted[comma] || !(first + 1..comma).any(|i| SOURCE_NOUNS.contains(&self.norm(i))) {
+            return None;
+        }
+        let cue = CueHit {
+            start: first,
+            end: first + 1,
+            class: CueClass::Finding,
+            needs_clause: false,
+        };
+        self.indirect_record(s, (comma + 1, end), cue, Some((first + 1, comma)), None)
+    }
+
     fn indirect_at(
         &self,
         s: usize,
@@ -915,6 +1000,14 @@ impl<'a> Doc<'a> {
             };
             return self.indirect_record(s, content, cue, Some(np), None);
         }
+        if cue.class == CueClass::Appearance {
+            // `The music seemed to match ...`: no source, the rest is content.
+            let next = if cue.end < end { self.norm(cue.end) } else { "" };
+            if PREPOSITIONS.contains(&next) && next != "TO" {
+                return None;
+            }
+            return self.indirect_record(s, (cue.end, end), cue, None, None);
+        }
         if cue.class == CueClass::Refusal {
             // `X declined to comment`: the content starts at `to`.
             if cue.end >= end || self.norm(cue.end) != "TO" {
@@ -926,10 +1019,14 @@ impl<'a> Doc<'a> {
                 .filter(|&np| self.subject_ok(np));
             return self.indirect_record(s, (cue.end, end), cue, np, None);
         }
-        let opens_clause = cue.start == a || (a..cue.start).all(|k| !self.is_word(k));
+        let opens_clause = cue.start == a
+            || (a..cue.start).all(|k| !self.is_word(k))
+            || matches!(self.norm(cue.start - 1), "WHEN" | "IF" | "AFTER" | "ONCE" | "BEFORE");
         if head == "ASKED" && opens_clause {
-            // `Asked whether ..., X said`: the question, up to its comma.
-            if cue.end >= end || !QUESTION_WORDS.contains(&self.norm(cue.end)) {
+            // `Asked whether ..., X said`, `When asked by reporters about
+            // ..., `: the question, up to its comma.
+            let next = if cue.end < end { self.norm(cue.end) } else { "" };
+            if !QUESTION_WORDS.contains(&next) && !PREPOSITIONS.contains(&next) && next != "BY" {
                 return None;
             }
             let mut k = cue.end;

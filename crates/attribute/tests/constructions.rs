@@ -415,3 +415,34 @@ fn a_participle_after_an_opening_phrase_finds_the_subject() {
         .expect("a calling frame");
     assert_eq!(speaker(q), "Donald Trump");
 }
+
+#[test]
+fn asides_before_the_cue_stay_with_the_source() {
+    let (a, _) = run("Sen. Elizabeth Warren (D-MA) said the plan was a failure.");
+    assert_eq!(speaker(&a.quotes[0]), "Sen. Elizabeth Warren (D-MA)");
+    let (b, _) = run("Many speakers at the service \u{2014} including the mayor \u{2014} said the city was grieving.");
+    assert_eq!(
+        speaker(&b.quotes[0]),
+        "Many speakers at the service \u{2014} including the mayor \u{2014}"
+    );
+    let (c, _) = run("Said Dorothy Poynter, a neighbour, \"We were all so proud of him.\"");
+    assert_eq!(speaker(&c.quotes[0]), "Dorothy Poynter");
+}
+
+#[test]
+fn questions_appearances_polls_and_support() {
+    let (a, _) = run("When asked whether he would run again, the senator smiled.");
+    assert_eq!(texts(&a), ["whether he would run again"]);
+    let (b, _) = run("The crowd seemed unperturbed by the delay.");
+    assert_eq!(texts(&b), ["unperturbed by the delay"]);
+    assert_eq!(b.quotes[0].speaker, None);
+    let (c, _) = run("The singer appeared on television on Sunday.");
+    assert!(c.quotes.is_empty(), "{:?}", c.quotes);
+    let (d, _) = run("In a CNN poll released Monday, 50 percent of respondents chose the governor.");
+    assert_eq!(speaker(&d.quotes[0]), "a CNN poll released Monday");
+    assert_eq!(d.quotes[0].text, "50 percent of respondents chose the governor");
+    let (e, _) = run("About two-thirds of voters support a temporary ban.");
+    assert_eq!(texts(&e), ["a temporary ban"]);
+    let (f, _) = run("The measure has broad support for its goals.");
+    assert!(f.quotes.is_empty(), "{:?}", f.quotes);
+}
