@@ -256,7 +256,16 @@ fn group(d: &Doc, parts: Vec<Part>) -> Vec<Direct> {
                 return None;
             }
             let s = d.sentence_of[close] as usize;
-            let (_, end) = d.sentence_range(s);
+            let (_, mut end) = d.sentence_range(s);
+            if close + 1 >= end && s + 1 < d.seg.sentences.len() {
+                // `"...?" Trump said.` split after the mark: a short next
+                // sentence in the same paragraph can attribute it.
+                let (na, nb) = d.sentence_range(s + 1);
+                let same_paragraph = d.tok(na).span.start - d.tok(close).span.end < 3;
+                if same_paragraph && (na..nb).filter(|&i| d.is_word(i)).count() <= 8 {
+                    end = nb;
+                }
+            }
             let mut limit = close + 1;
             while limit < end && !d.quoted[limit] {
                 limit += 1;

@@ -191,9 +191,12 @@ const MAX_NP: usize = 16;
 
 /// Determiners and possessive pronouns: a cue word after one is a noun.
 const DETERMINERS: &[&str] = &[
-    "THE", "A", "AN", "THIS", "THESE", "THOSE", "HIS", "HER", "ITS", "THEIR", "OUR", "MY", "YOUR", "EVERY", "EACH",
-    "NO", "ANY", "SOME", "SUCH",
+    "THE", "A", "AN", "THIS", "THESE", "THOSE", "HIS", "HER", "ITS", "THEIR", "OUR", "MY", "YOUR",
 ];
+
+/// Quantifiers: before a noun-like cue they make it a noun (`some
+/// states`); before a verb they are its subject (`Some said`).
+const QUANTIFIERS: &[&str] = &["EVERY", "EACH", "NO", "ANY", "SOME", "SUCH"];
 
 /// Auxiliary and copular verbs: a backward scan that holds one is a
 /// clause, not a subject.
@@ -301,7 +304,7 @@ impl<'a> Doc<'a> {
         self.seg.tokens[i].span.slice(self.text)
     }
 
-    fn is_word(&self, i: usize) -> bool {
+    pub fn is_word(&self, i: usize) -> bool {
         matches!(self.tok(i).kind, Kind::Word | Kind::Number)
     }
 
@@ -683,9 +686,15 @@ impl<'a> Doc<'a> {
                 // Inside a name: `the United States`, `Fox News Reports`.
                 return false;
             }
-            if DETERMINERS.contains(&self.norm(prev))
+            let quantity = QUANTIFIERS.contains(&self.norm(prev))
                 || NUMBER_WORDS.contains(&self.norm(prev))
-                || (matches!(self.tok(prev).kind, Kind::Number) && !self.is_fraction(prev, lo))
+                || matches!(self.tok(prev).kind, Kind::Number) && !self.is_fraction(prev, lo);
+            // `758 pledged delegates`: a participle after a number is an
+            // adjective; `43 said` is a verb.
+            let adjectival = self.norm(cue.start).ends_with("ED") && matches!(self.tok(prev).kind, Kind::Number);
+            if DETERMINERS.contains(&self.norm(prev))
+                || quantity && cue.needs_clause
+                || adjectival && !self.is_fraction(prev, lo)
                 || raw.ends_with("'s")
                 || raw.ends_with("\u{2019}s")
                 || raw == "-"
@@ -699,7 +708,7 @@ impl<'a> Doc<'a> {
         }
         if cue.end < self.seg.tokens.len() && !self.quoted[cue.end] {
             let next = self.norm(cue.end);
-            if matches!(next, "OF" | "FOR") && !head.ends_with("ED") {
+            if matches!(next, "OF" | "FOR") && (cue.needs_clause || matches!(head, "SUPPORT" | "SUPPORTS" | "PLANS")) {
                 return false;
             }
             if matches!(head, "CALLED" | "CALLS" | "CALL" | "CALLING")
@@ -717,7 +726,9 @@ impl<'a> Doc<'a> {
     /// Whether the number at token `i` ends a proportion (`4 in 10`,
     /// `two of three`), which can be a subject.
     fn is_fraction(&self, i: usize, lo: usize) -> bool {
-        i >= lo + 2 && matches!(self.norm(i - 1), "IN" | "OF" | "OUT") && self.tok(i - 2).kind == Kind::Number
+        i >= lo + 2
+            && matches!(self.norm(i - 1), "IN" | "OF" | "OUT")
+            && (self.tok(i - 2).kind == Kind::Number || NUMBER_WORDS.contains(&self.norm(i - 2)))
     }
 
     /// Whether token `i` can open the clause after a cue that is also a
@@ -787,7 +798,7 @@ impl<'a> Doc<'a> {
         if matches!(self.norm(k), "HE" | "SHE" | "THEY" | "WE" | "I" | "IT") {
             return Some((k, e));
         }
-        if DETERMINERS.contains(&self.norm(k)) {
+        if DETERMINERS.contains(&self.norm(k)) || QUANTIFIERS.contains(&self.norm(k)) {
             while e < before && e - k < 5 && self.is_word(e) && !self.norm(e).ends_with("ED") && !capital(e) {
                 e += 1;
             }

@@ -446,3 +446,22 @@ fn questions_appearances_polls_and_support() {
     let (f, _) = run("The measure has broad support for its goals.");
     assert!(f.quotes.is_empty(), "{:?}", f.quotes);
 }
+
+#[test]
+fn counted_and_quantified_speakers() {
+    let (a, _) = run("Among black voters, 43 said the same of the senator.");
+    assert_eq!(texts(&a), ["the same of the senator"]);
+    let (b, _) = run("Nine in 10 said they thought the economy favors the wealthy.");
+    assert_eq!(speaker(&b.quotes[0]), "Nine in 10");
+    let (c, _) = run("Some said they had not done enough to win.");
+    assert_eq!(speaker(&c.quotes[0]), "Some");
+    let (d, _) = run("\"They have a global strategy,\" he said of the group.");
+    assert_eq!(d.quotes[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn a_question_mark_does_not_cut_the_quote_from_its_cue() {
+    let (a, _) = run("\u{201C}Why is he attacking me?\u{201D} Hakan Fidan said. The talks went on.");
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("said"));
+    assert_eq!(speaker(&a.quotes[0]), "Hakan Fidan");
+}
