@@ -817,7 +817,15 @@ impl<'a> Doc<'a> {
     /// secretary, Peter Cook, told ...`. Returns the name with its
     /// apposition (up to the comma), as the press sets them off.
     fn appositive_subject(&self, a: usize, comma: usize) -> Option<(usize, usize)> {
-        let floor = a.max(comma.saturating_sub(24));
+        self.appositive(a, comma).map(|(np, _)| np)
+    }
+
+    /// [`Self::appositive_subject`], and whether the apposition is marked
+    /// as one: it opens with an article, a number or a possessive (`a
+    /// Republican`, `69`, `the nation's ...`), unlike a clause (`Prices
+    /// rose, unemployment fell, said the minister`).
+    fn appositive(&self, a: usize, comma: usize) -> Option<((usize, usize), bool)> {
+        let floor = a.max(comma.saturating_sub(40));
         let opens_with_name = |(na, nb): (usize, usize)| {
             let opens = na == a || !self.is_word(na - 1) || CLAUSE_WORDS.contains(&self.norm(na - 1));
             opens
@@ -829,29 +837,46 @@ impl<'a> Doc<'a> {
         if comma > a && self.raw(comma - 1) == ")" {
             // `Gov. John Kasich (R-OH), said`
             let (na, nb, _) = self.np_before(comma, a)?;
-            return opens_with_name((na, nb)).then_some((na, nb));
+            return opens_with_name((na, nb)).then_some(((na, nb), true));
         }
         let mut c = comma;
-        for _ in 0..3 {
+        for _ in 0..4 {
             c = (floor..c).rev().find(|&i| self.raw(i) == "," || self.quoted[i])?;
             if self.quoted[c] {
                 return None;
             }
+            // An apposition may hold `and` (`a former adviser and a
+            // friend`) and a relative clause with its verbs (`a Republican
+            // who has refused to endorse him`), but no other clause.
             let between = c + 1..comma;
-            if between
+            let relative = between
                 .clone()
-                .any(|i| FINITE_WORDS.contains(&self.norm(i)) || CLAUSE_WORDS.contains(&self.norm(i)))
-                || self.words_in(c + 1, comma) == 0
-            {
+                .any(|i| matches!(self.norm(i), "WHO" | "WHOSE" | "WHICH"));
+            let clause = between.clone().any(|i| {
+                let w = self.norm(i);
+                !relative && FINITE_WORDS.contains(&w)
+                    || CLAUSE_WORDS.contains(&w) && !matches!(w, "AND" | "OR" | "WHO" | "WHOSE" | "WHICH")
+            });
+            if clause || self.words_in(c + 1, comma) == 0 {
                 return None;
             }
             if let Some((na, nb, _)) = self.np_before(c, a) {
                 if opens_with_name((na, nb)) {
-                    return Some((na, comma));
+                    let marked = matches!(self.norm(c + 1), "A" | "AN" | "THE")
+                        || self.tok(c + 1).kind == Kind::Number
+                        || (c + 1..comma).any(|i| self.raw(i).ends_with("'s") || self.raw(i).ends_with("\u{2019}s"));
+                    return Some(((na, comma), marked));
                 }
             }
         }
         None
+    }
+
+    /// Whether a widened cue is a passive (`was rejected`, `has been
+    /// criticized`).
+    fn passive(&self, cue: CueHit) -> bool {
+        let head = self.norm(cue.end - 1);
+        (head.ends_with("ED") || head.ends_with("EN")) && (cue.start..cue.end).any(|i| BE_FORMS.contains(&self.norm(i)))
     }
 
     /// Whether the noun phrase at token `a` opens with an indefinite article
@@ -1027,7 +1052,8 @@ impl<'a> Doc<'a> {
             let np = self
                 .np_before(cue.start, a)
                 .map(|(x, y, _)| (x, y))
-                .filter(|&np| self.subject_ok(np));
+                .filter(|&np| self.subject_ok(np))
+                .or_else(|| (cue.start > a && self.norm(cue.start - 1) == "WHO").then_some((cue.start - 1, cue.start)));
             return self.indirect_record(s, (cue.end, end), cue, np, None);
         }
         let opens_clause = cue.start == a
@@ -1060,6 +1086,18 @@ impl<'a> Doc<'a> {
             return Some(found);
         }
         match self.np_before(cue.start, a) {
+            Some((na, _, _)) if na > a && PREPOSITIONS.contains(&self.norm(na)) && self.raw(na - 1) == "," => {
+                // `Paul Ryan, the speaker, on Tuesday called ...`
+                let np = self.appositive_subject(a, na - 1)?;
+                let after = addressee.map_or(cue.end, |(_, e)| e);
+                self.indirect_record(s, (after, end), cue, Some(np), addressee)
+            }
+            Some((na, nb, _)) if cue.end < end && self.norm(cue.end) == "BY" && self.passive(cue) => {
+                // `The plan was rejected by 64 percent of voters`: the agent
+                // is the source, the subject the content.
+                let agent = self.np_after(cue.end + 1, end, MAX_NP)?;
+                self.indirect_record(s, (na, nb), cue, Some(agent), None)
+            }
             Some((na, nb, comma)) if self.subject_ok((na, nb)) && !(is_naming(head) && self.indefinite(na)) => {
                 let after = addressee.map_or(cue.end, |(_, e)| e);
                 let tail_words = self.words_in(after, end);
@@ -1084,14 +1122,14 @@ impl<'a> Doc<'a> {
             Some(_) => None,
             None => {
                 if cue.start > a && self.raw(cue.start - 1) == "," {
-                    if let Some(np) = self.relative_antecedent(cue.start - 1, a) {
-                        // `Smith, who chairs the panel, said ...`
-                        let after = addressee.map_or(cue.end, |(_, e)| e);
-                        return self.indirect_record(s, (after, end), cue, Some(np), addressee);
-                    }
-                }
-                if cue.start > a && self.raw(cue.start - 1) == "," && !self.inverted_ahead(cue, end) {
-                    if let Some(np) = self.appositive_subject(a, cue.start - 1) {
+                    // `Graham, a former candidate, told ...`, `Smith, who
+                    // chairs the panel, said ...`
+                    let found = self.appositive(a, cue.start - 1);
+                    let np = found
+                        .filter(|&(_, marked)| marked || !self.inverted_ahead(cue, end))
+                        .map(|(np, _)| np)
+                        .or_else(|| self.relative_antecedent(cue.start - 1, a));
+                    if let Some(np) = np {
                         let after = addressee.map_or(cue.end, |(_, e)| e);
                         return self.indirect_record(s, (after, end), cue, Some(np), addressee);
                     }
@@ -1127,14 +1165,26 @@ impl<'a> Doc<'a> {
             .is_some_and(|(_, e)| self.words_in(e, end) <= 3 && (e >= end || !FINITE_WORDS.contains(&self.norm(e))))
     }
 
-    /// The noun phrase before `, who` (token `w` is `who` or `which`):
-    /// `Smith` in `Smith, who ...`.
+    /// The noun phrase a relative pronoun (token `w`, `who` or `which`)
+    /// stands for: `Smith` in `Smith, who ...` and in `Smith, a Republican
+    /// who ...` (an apposition points back to its name).
     fn antecedent_of(&self, w: usize, a: usize) -> Option<(usize, usize)> {
-        if w < a + 2 || self.raw(w - 1) != "," {
+        if w < a + 1 {
             return None;
         }
-        let (na, nb, _) = self.np_before(w - 1, a)?;
-        self.subject_ok((na, nb)).then_some((na, nb))
+        let before = |k: usize| {
+            self.np_before(k, a)
+                .map(|(na, nb, _)| (na, nb))
+                .filter(|&np| self.subject_ok(np))
+        };
+        if self.raw(w - 1) == "," {
+            return before(w - 1);
+        }
+        let np = before(w)?;
+        if np.0 > a + 1 && matches!(self.norm(np.0), "A" | "AN" | "THE") && self.raw(np.0 - 1) == "," {
+            return before(np.0 - 1).or(Some(np));
+        }
+        Some(np)
     }
 
     /// For a source that is a relative pronoun (`Smith, who said ...`),
@@ -1150,7 +1200,7 @@ impl<'a> Doc<'a> {
     /// For a relative clause closed by the comma at token `k` (`Smith, who
     /// chairs the panel, said`), the noun phrase it hangs on.
     fn relative_antecedent(&self, k: usize, a: usize) -> Option<(usize, usize)> {
-        let floor = a.max(k.saturating_sub(20));
+        let floor = a.max(k.saturating_sub(40));
         let w = (floor..k)
             .rev()
             .find(|&w| self.raw(w) == "," || matches!(self.norm(w), "WHO" | "WHICH"))?;

@@ -336,7 +336,7 @@ fn a_relative_clause_hangs_on_the_name_before_it() {
     assert_eq!(speaker(&a.quotes[0]), "Barkley");
     let at = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a span");
     assert_eq!(&t[at[0]..at[1]], "who");
-    assert_eq!(speaker(&a.quotes[1]), "Barkley");
+    assert_eq!(speaker(&a.quotes[1]), "Barkley, who said he votes in every election");
 }
 
 #[test]
@@ -464,4 +464,33 @@ fn a_question_mark_does_not_cut_the_quote_from_its_cue() {
     let (a, _) = run("\u{201C}Why is he attacking me?\u{201D} Hakan Fidan said. The talks went on.");
     assert_eq!(a.quotes[0].cue.as_deref(), Some("said"));
     assert_eq!(speaker(&a.quotes[0]), "Hakan Fidan");
+}
+
+#[test]
+fn passives_take_the_agent_and_appositions_may_hold_clauses() {
+    let (a, _) = run("The proposal was rejected by 64 percent of the electorate.");
+    assert_eq!(speaker(&a.quotes[0]), "64 percent of the electorate");
+    assert_eq!(a.quotes[0].text, "The proposal");
+    let (b, _) = run(
+        "John Kasich of Ohio, a Republican who has refused to endorse the nominee, said the family deserved better.",
+    );
+    let said = b
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("said"))
+        .expect("a said frame");
+    assert_eq!(
+        speaker(said),
+        "John Kasich of Ohio, a Republican who has refused to endorse the nominee"
+    );
+    let refused = b
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("has refused"))
+        .expect("a refusal");
+    assert_eq!(speaker(refused), "John Kasich of Ohio");
+    let (c, _) = run("Paul Ryan, the nation's highest-ranking Republican, on Tuesday called the remarks racist.");
+    assert_eq!(speaker(&c.quotes[0]), "Paul Ryan");
+    let at = c.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a span");
+    assert_eq!(at, [0, 50]);
 }
