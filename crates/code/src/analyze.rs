@@ -230,7 +230,8 @@ pub fn analyze<'a>(
                             || matches!(words[s - 1].class, Class::Pronoun(Pronoun::Possessive))
                             || matches!(words[s - 1].norm, "THEIR" | "OUR" | "MY" | "YOUR")
                             || (words[s - 1].class == Class::Preposition && words[s - 1].norm != "TO"))
-                        || words[s].hyphen_before);
+                        || words[s].hyphen_before
+                        || indefinite_noun(dict, &words, s, form));
                 if after_det || capital || news_noun {
                     for w in &mut words[s..e] {
                         w.class = Class::Noun;
@@ -282,6 +283,34 @@ pub fn analyze<'a>(
         split_trailing_attribution(&mut analysis);
     }
     analysis
+}
+
+/// "a border raid", "a cross-border attack": a verb in its base form after
+/// an indefinite article and one or two lower-case modifiers is a noun
+/// ("a gunman shot" keeps its verb: `shot` is not the base form).
+fn indefinite_noun(dict: &Dictionaries, words: &[Word], s: usize, form: u32) -> bool {
+    let lemma = &*dict.verbs[dict.verb_forms[form as usize].verb as usize].lemma;
+    let norm = words[s].norm;
+    let base = norm == lemma
+        || norm
+            .strip_suffix('S')
+            .is_some_and(|n| n == lemma || n.strip_suffix('E') == Some(lemma));
+    if !base {
+        return false;
+    }
+    let mut j = s;
+    while j > 0 && s - j < 3 {
+        let w = &words[j - 1];
+        if matches!(w.norm, "A" | "AN") {
+            return j < s;
+        }
+        let modifier = !w.capitalized && matches!(w.class, Class::Other | Class::Noun | Class::Adjective);
+        if !modifier {
+            return false;
+        }
+        j -= 1;
+    }
+    false
 }
 
 /// Compose an actor code with an agent code: `~GOV` appends, `NGO~`
@@ -600,6 +629,11 @@ fn build_phrases(
                 for &ag in seq {
                     let agent = &dict.agents[ag as usize];
                     let block = if former { "ELI" } else { &agent.code };
+                    // "EU leaders", "UN officials": the officials of an
+                    // intergovernmental organisation are the organisation.
+                    if options.modifier_agents && block == "GOV" && code.starts_with("IGO") {
+                        continue;
+                    }
                     code = compose(&code, block, agent.prefix && !former);
                 }
                 if converted {
@@ -636,12 +670,18 @@ fn build_phrases(
 
 /// A capital right after a locative preposition is a place ("arrived in
 /// Moscow"), coded as its country: "Moscow said" is the government, "in
-/// Moscow" is Russia.
+/// Moscow" is Russia. A building after `at`/`in` is a venue.
 fn mark_places(dict: &Dictionaries, words: &[Word], phrases: &mut [Phrase]) {
     for p in phrases.iter_mut() {
         let Some(actor) = p.actor else { continue };
         let kind = dict.actors[actor as usize].kind;
         if kind == dyad_dict::ActorKind::Place && p.codes.len() == 1 {
+            p.place = true;
+            continue;
+        }
+        if kind == dyad_dict::ActorKind::Metonym && p.start > 0 && matches!(words[p.start - 1].norm, "AT" | "IN") {
+            // "signed at the White House", "received at the Kremlin": a
+            // venue; still the government when nothing else is the target.
             p.place = true;
             continue;
         }

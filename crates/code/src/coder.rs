@@ -234,12 +234,22 @@ impl<'d> Coder<'d> {
             }
             // A later verb whose pattern reaches back over an earlier verb
             // ("indicated it should have ACTED": `INDICATED SHOULD *`) is more
-            // specific than the earlier verb's own code.
+            // specific than the earlier verb's own code, when it codes an
+            // event ("abducted by militants in a border raid": `SOLDIERS *`
+            // finds no target, and the abduction stands).
+            let yields = |c: &Candidate| {
+                c.code.discard || c.code.complex || !self.events_for(&a, &codes, &active, c, previous_source).is_empty()
+            };
             let spanned: Vec<bool> = cands
                 .iter()
                 .map(|(k, c)| {
                     cands.iter().any(|(k2, c2)| {
-                        k2 > k && c2.pattern.is_some() && c2.reach <= *k && !c2.code.is_null() && c.pattern.is_none()
+                        k2 > k
+                            && c2.pattern.is_some()
+                            && c2.reach <= *k
+                            && !c2.code.is_null()
+                            && c.pattern.is_none()
+                            && yields(c2)
                     })
                 })
                 .collect();
@@ -588,8 +598,11 @@ impl<'d> Coder<'d> {
         }
         // Passive voice: an auxiliary one or two words before the verb; with
         // BY right after it (TABARI requires it), or, for PETRARCH, an actor
-        // right after the verb ("was shot dead in Osgiliath").
-        if !designated {
+        // right after the verb ("was shot dead in Osgiliath"). A pattern
+        // that names only the target ("aid * TO +") still takes its source
+        // from a later BY ("aid was sent to Libya by Egypt").
+        let target_only = c.bindings.source.is_none() && c.bindings.compound.is_none();
+        if !designated || (target_only && self.options.modifier_agents) {
             let aux = active[k.saturating_sub(2)..k]
                 .iter()
                 .any(|&i| a.words[i].class == Class::Auxiliary);
@@ -602,15 +615,40 @@ impl<'d> Coder<'d> {
                 start <= k_end + 3
             });
             let participle = !a.words[c.verb_start].norm.ends_with("ING");
+            // dyad's conventions: the agent is the actor right after a later
+            // BY ("were sent to Libya by Egypt").
+            let by_agent = after.iter().copied().find(|&p| {
+                let pos = active.iter().position(|&w| w == a.phrases[p].start).unwrap_or(0);
+                self.options.modifier_agents && pos > k_end && a.words[active[pos - 1]].class == Class::By
+            });
             let passive = match self.dialect {
                 Dialect::Tabari => aux && by_after,
-                _ => aux && participle && (by_after || near_actor),
+                _ => aux && participle && (by_after || near_actor || by_agent.is_some()),
             };
-            if passive {
-                let subject = before.last().copied();
-                let agent = after.first().copied();
+            if passive && designated {
+                if let Some(agent) = by_agent.filter(|&p| Some(p) != target) {
+                    source = Some(agent);
+                }
+            } else if passive {
+                let agent = by_agent.or(after.first().copied());
+                let mut subject = before.last().copied();
+                if self.options.modifier_agents && subject.is_none_or(|s| !a.phrases[s].has_actor) {
+                    // A subject that names no actor (the thing delivered)
+                    // gives way to an actor after the verb: "jets have been
+                    // delivered to Ukraine by Denmark".
+                    subject = after
+                        .iter()
+                        .copied()
+                        .find(|&p| Some(p) != agent && a.phrases[p].has_actor && !a.phrases[p].place)
+                        .or(subject);
+                }
                 source = agent;
                 target = subject;
+                if self.options.modifier_agents && target.is_none() && source.is_some_and(|s| codes[s].len() > 1) {
+                    // "was signed by Armenia and Azerbaijan": the compound
+                    // acts on itself.
+                    target = source;
+                }
             }
         }
         let mut events = Vec::new();
@@ -904,5 +942,86 @@ impl Matcher<'_, '_, '_> {
             end -= 1;
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_dict::Kind;
+
+    const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nUNITED_REALMS [IGOURE]\n\
+        ARNORIAN [ARN]\nGONDORIAN [GON]\nMINAS_TIRITH [GONGOV]\nTHE_CITADEL [GONGOV]\n";
+    const AGENTS: &str = "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\n";
+    const VERBS: &str = "--- ATTACK [190] ---\nATTACK\n\
+        --- ABDUCT [181] ---\nABDUCT\n\
+        --- RAID [170] ---\nRAID\n- SOLDIERS * [190]\n\
+        --- SEND [---] ---\nSEND {SENDS SENT SENDING}\n- AID WAS_* TO + [073]\n\
+        --- SIGN [---] ---\nSIGN\n- % * TREATY [057]\n- TREATY WAS_* [057:057]\n\
+        --- CONDEMN [111] ---\nCONDEMN\n";
+
+    /// Code `text` with a small dictionary under dyad's news conventions:
+    /// (source, target, code) of every event.
+    fn code(text: &str) -> Vec<(String, String, String)> {
+        let mut d = Dictionaries::new();
+        d.use_news_conventions();
+        d.add_text("a.txt", ACTORS, Kind::Actors, Dialect::Petrarch);
+        d.add_text("g.agents.txt", AGENTS, Kind::Agents, Dialect::Petrarch);
+        d.add_text("v.txt", VERBS, Kind::Verbs, Dialect::Petrarch);
+        d.finish();
+        let compiled = d.compile();
+        let mut coder = Coder::new(&d, &compiled, Dialect::Petrarch);
+        coder.negation = true;
+        let seg = dyad_segment::segment(text);
+        seg.sentences
+            .iter()
+            .flat_map(|s| coder.code_sentence(&seg, s, text, None).events)
+            .map(|e| (e.source.code, e.target.code, e.code))
+            .collect()
+    }
+
+    fn event(s: &str, t: &str, c: &str) -> (String, String, String) {
+        (s.to_string(), t.to_string(), c.to_string())
+    }
+
+    #[test]
+    fn a_later_pattern_that_codes_nothing_does_not_hide_the_earlier_verb() {
+        assert_eq!(
+            code("Two Gondorian soldiers were abducted by Arnorian militants in a border raid."),
+            [event("ARNINS", "GONMIL", "181")]
+        );
+    }
+
+    #[test]
+    fn a_verb_after_an_indefinite_article_and_a_modifier_is_a_noun() {
+        // "a border raid" names no raid event of its own.
+        assert_eq!(
+            code("Arnor attacked Gondor in a border raid."),
+            [event("ARN", "GON", "190")]
+        );
+        // A past form after "a" and a word stays a verb.
+        assert_eq!(
+            code("A Gondorian soldier attacked Rohan."),
+            [event("GONMIL", "ROH", "190")]
+        );
+    }
+
+    #[test]
+    fn a_passive_takes_its_source_from_a_later_by() {
+        assert_eq!(
+            code("Aid was sent to Gondor by Arnor on Monday."),
+            [event("ARN", "GON", "073")]
+        );
+        let mut signed = code("The treaty was signed by Arnor and Gondor on Friday.");
+        signed.sort();
+        assert_eq!(signed, [event("ARN", "GON", "057"), event("GON", "ARN", "057")]);
+    }
+
+    #[test]
+    fn the_officials_of_an_international_organisation_are_the_organisation() {
+        assert_eq!(
+            code("United Realms leaders condemned Arnor."),
+            [event("IGOURE", "ARN", "111")]
+        );
     }
 }

@@ -186,6 +186,13 @@ impl Pipeline {
         let location = resolver.event_location(places, sentence, e.verb);
         let third = third_location(resolver, &e.code, location.as_ref(), [&e.source.code, &e.target.code]);
         let code = third.unwrap_or(&e.code);
+        let (source, mut target) = (e.source.clone(), e.target.clone());
+        if self.negation {
+            // dyad's own conventions (the built-in dictionaries).
+            if let Some(c) = domestic_country(resolver, &target.code, &source.code, location.as_ref()) {
+                target.code = c;
+            }
+        }
         let info = self.ontology.event(code);
         let plover = self.ontology.plover(code);
         let actor = |p: &dyad_code::Party| ActorRef {
@@ -198,8 +205,8 @@ impl Pipeline {
             sentence,
             date,
             date_method: date_method.name().to_string(),
-            source: actor(&e.source),
-            target: actor(&e.target),
+            source: actor(&source),
+            target: actor(&target),
             cameo: code.to_string(),
             root: code.chars().take(2).collect(),
             quad_class: info.map(|i| i.quad_class),
@@ -243,6 +250,21 @@ fn third_location(
         gazetteer.country(country).is_some() && country != place_country
     });
     away.then_some("044")
+}
+
+/// A target role with no country (`---CVL`: "shot dead dozens of
+/// protesters") is of the country the event took place in (`in Bucha`, the dateline), else
+/// of the other side's country: wire copy names a country once and leaves
+/// the domestic actors of the story unqualified. `None`: nothing to fill.
+fn domestic_country(resolver: &Resolver, code: &str, other: &str, location: Option<&Location>) -> Option<String> {
+    let role = code.strip_prefix("---").filter(|r| !r.is_empty())?;
+    let gazetteer = resolver.places.gazetteer;
+    let known = |c: &str| gazetteer.country(c).is_some();
+    let country = location
+        .and_then(|l| l.country.as_deref())
+        .filter(|c| known(c))
+        .or_else(|| other.get(..3).filter(|c| known(c)))?;
+    Some(format!("{country}{role}"))
 }
 
 #[cfg(test)]
@@ -296,6 +318,50 @@ mod tests {
         assert_eq!(mentions, ["actor", "actor", "date"]);
         let json = serde_json::to_string(&records[1]).unwrap();
         assert!(json.starts_with("{\"kind\":\"event\""), "{json}");
+    }
+
+    fn builtin_codes(pipeline: &Pipeline, date: &str, text: &str) -> Vec<(String, String, String)> {
+        let mut doc = Document::from_text(text.to_string(), Origin::at("t", 1));
+        doc.date = dyad_doc::parse_date(date);
+        pipeline
+            .process(&doc, Output::default())
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Event(e) => Some((e.source.code, e.target.code, e.cameo)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_target_role_without_a_country_takes_the_place_else_the_other_side() {
+        let pipeline = Pipeline::builtin();
+        let codes = |text: &str| builtin_codes(&pipeline, "2022-04-01", text);
+        // The place of the event: Bucha is in Ukraine.
+        let bucha = codes("Russian troops killed dozens of civilians in Bucha on Monday.");
+        assert!(
+            bucha.iter().any(|(s, t, _)| s == "RUSMIL" && t == "UKRCVL"),
+            "{bucha:?}"
+        );
+        // No place: the source's country.
+        let protesters = codes("Myanmar troops shot dead dozens of protesters on Saturday.");
+        assert!(
+            protesters.iter().any(|(s, t, _)| s == "MMRMIL" && t == "MMRCVL"),
+            "{protesters:?}"
+        );
+    }
+
+    #[test]
+    fn a_building_after_at_is_a_venue_not_a_target() {
+        let pipeline = Pipeline::builtin();
+        let mut signed = builtin_codes(
+            &pipeline,
+            "2025-08-09",
+            "A treaty was signed by Armenia and Azerbaijan at the White House on Friday.",
+        );
+        signed.sort();
+        let expected = [("ARM", "AZE", "057"), ("AZE", "ARM", "057")].map(|(s, t, c)| (s.into(), t.into(), c.into()));
+        assert_eq!(signed, expected);
     }
 
     #[test]
