@@ -670,7 +670,9 @@ fn build_phrases(
 
 /// A capital right after a locative preposition is a place ("arrived in
 /// Moscow"), coded as its country: "Moscow said" is the government, "in
-/// Moscow" is Russia. A building after `at`/`in` is a venue.
+/// Moscow" is Russia ("condolences to Tehran" is the government; a visit's
+/// destination is a place, see the coder). A building after `at`/`in` is a
+/// venue.
 fn mark_places(dict: &Dictionaries, words: &[Word], phrases: &mut [Phrase]) {
     for p in phrases.iter_mut() {
         let Some(actor) = p.actor else { continue };
@@ -691,7 +693,7 @@ fn mark_places(dict: &Dictionaries, words: &[Word], phrases: &mut [Phrase]) {
         let prev = words[p.start - 1].norm;
         if matches!(
             prev,
-            "IN" | "AT" | "TO" | "NEAR" | "FROM" | "INTO" | "OUTSIDE" | "INSIDE" | "ACROSS" | "AROUND"
+            "IN" | "AT" | "NEAR" | "FROM" | "INTO" | "OUTSIDE" | "INSIDE" | "ACROSS" | "AROUND"
         ) {
             p.place = true;
             for c in &mut p.codes {

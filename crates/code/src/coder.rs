@@ -294,8 +294,108 @@ impl<'d> Coder<'d> {
         if coded.events.is_empty() {
             coded.events = subordinate;
         }
+        if self.options.modifier_agents {
+            let calls = self.phone_calls(&a, &codes, &coded.events);
+            coded.events.extend(calls);
+        }
         dedup(&mut coded.events);
         coded
+    }
+
+    /// "in a phone call with X", "during a call with X", "urged X in a phone
+    /// call": the call itself is a consultation (041) between the sentence's
+    /// actor and the partner, in both directions. The partner is the actor
+    /// after WITH, else the target of the sentence's first event; the actor
+    /// is that event's source, else the sentence's first actor.
+    fn phone_calls(&self, a: &Analysis, codes: &[Vec<String>], events: &[Event]) -> Vec<Event> {
+        let n = a.words.len();
+        let norm = |i: usize| a.words.get(i).map_or("", |w| w.norm);
+        let phrase_at = |i: usize| {
+            a.phrases
+                .iter()
+                .enumerate()
+                .position(|(k, p)| p.start == i && p.pronoun.is_none() && !codes[k].is_empty())
+        };
+        let mut out = Vec::new();
+        for i in 0..n {
+            if !matches!(norm(i), "CALL" | "CONVERSATION") {
+                continue;
+            }
+            let medium = i > 0 && matches!(norm(i - 1), "PHONE" | "TELEPHONE" | "VIDEO");
+            let with = norm(i + 1) == "WITH";
+            if !medium && !with {
+                continue;
+            }
+            // Circumstantial: IN/DURING/OVER [A|AN] [PHONE] CALL.
+            let mut j = i - usize::from(medium);
+            if j > 0 && matches!(norm(j - 1), "A" | "AN" | "THE") {
+                j -= 1;
+            }
+            if j == 0 || !matches!(norm(j - 1), "IN" | "DURING" | "OVER") {
+                continue;
+            }
+            let main = events.iter().find(|e| !e.paired);
+            let partner: Option<(Vec<String>, Option<Span>)> = if with {
+                let start = if matches!(norm(i + 2), "THE" | "HIS" | "HER" | "ITS" | "THEIR") {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                phrase_at(start).map(|p| {
+                    let ph = &a.phrases[p];
+                    (
+                        codes[p].clone(),
+                        Some(a.words[ph.start].span.cover(a.words[ph.end - 1].span)),
+                    )
+                })
+            } else {
+                main.map(|e| (vec![e.target.code.clone()], e.target.span))
+            };
+            let actor: Option<(Vec<String>, Option<Span>)> = match main {
+                Some(e) => Some((vec![e.source.code.clone()], e.source.span)),
+                None => a
+                    .phrases
+                    .iter()
+                    .enumerate()
+                    .find(|(k, p)| p.start < j && !codes[*k].is_empty() && !p.place)
+                    .map(|(k, p)| {
+                        (
+                            codes[k].clone(),
+                            Some(a.words[p.start].span.cover(a.words[p.end - 1].span)),
+                        )
+                    }),
+            };
+            let (Some((sources, sspan)), Some((partners, pspan))) = (actor, partner) else {
+                continue;
+            };
+            let verb = a.words[j].span.cover(a.words[i].span);
+            for s in &sources {
+                for t in &partners {
+                    if s == t || is_missing(s) || is_missing(t) {
+                        continue;
+                    }
+                    for (from, fspan, to, tspan, paired) in [(s, sspan, t, pspan, false), (t, pspan, s, sspan, true)] {
+                        out.push(Event {
+                            source: Party {
+                                code: from.clone(),
+                                span: fspan,
+                            },
+                            target: Party {
+                                code: to.clone(),
+                                span: tspan,
+                            },
+                            code: "041".to_string(),
+                            verb,
+                            pattern: None,
+                            rule: "in a phone call (041)".to_string(),
+                            paired,
+                        });
+                    }
+                }
+            }
+            break;
+        }
+        out
     }
 
     /// TABARI's complexity filter (`COMPLEX:` options).
@@ -655,6 +755,22 @@ impl<'d> Coder<'d> {
         let missing = || vec!["---".to_string()];
         let mut src_codes: Vec<String> = source.map(|s| codes[s].clone()).unwrap_or_else(missing);
         let mut tgt_codes: Vec<String> = target.map(|t| codes[t].clone()).unwrap_or_else(missing);
+        if self.options.modifier_agents && c.code.code.as_deref().is_some_and(|x| matches!(x, "042" | "043")) {
+            // The destination of a visit is a place: "visited Kyiv" is a
+            // visit to Ukraine, not to its government.
+            for (side, side_codes) in [(source, &mut src_codes), (target, &mut tgt_codes)] {
+                let capital = side
+                    .and_then(|p| a.phrases[p].actor)
+                    .is_some_and(|id| self.dict.actors[id as usize].kind == dyad_dict::ActorKind::Capital);
+                if capital {
+                    for code in side_codes.iter_mut() {
+                        if code.len() == 6 && code.ends_with("GOV") {
+                            code.truncate(3);
+                        }
+                    }
+                }
+            }
+        }
         // TABARI DEFAULT: codes for a missing source or target (PRIOR: no
         // actor before the verb; AFTER: no actor after it).
         if let Some((code, prior)) = &self.options.default_source {
@@ -958,7 +1074,8 @@ mod tests {
         --- RAID [170] ---\nRAID\n- SOLDIERS * [190]\n\
         --- SEND [---] ---\nSEND {SENDS SENT SENDING}\n- AID WAS_* TO + [073]\n\
         --- SIGN [---] ---\nSIGN\n- % * TREATY [057]\n- TREATY WAS_* [057:057]\n\
-        --- CONDEMN [111] ---\nCONDEMN\n";
+        --- CONDEMN [111] ---\nCONDEMN\n\
+        --- URGE [020] ---\nURGE\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -1015,6 +1132,36 @@ mod tests {
         let mut signed = code("The treaty was signed by Arnor and Gondor on Friday.");
         signed.sort();
         assert_eq!(signed, [event("ARN", "GON", "057"), event("GON", "ARN", "057")]);
+    }
+
+    #[test]
+    fn a_phone_call_is_a_consultation_both_ways() {
+        let mut with = code("Arnor condemned Rohan during a call with Gondor.");
+        with.sort();
+        assert_eq!(
+            with,
+            [
+                event("ARN", "GON", "041"),
+                event("ARN", "ROH", "111"),
+                event("GON", "ARN", "041")
+            ]
+        );
+        // Without WITH, the partner is the target of the sentence's event.
+        let mut urged = code("Arnor urged Gondor in a phone call on Friday to leave Rohan.");
+        urged.sort();
+        assert_eq!(
+            urged,
+            [
+                event("ARN", "GON", "020"),
+                event("ARN", "GON", "041"),
+                event("GON", "ARN", "041")
+            ]
+        );
+        // A call that is not the circumstance of an act: no 041 from this rule.
+        assert_eq!(
+            code("Arnor condemned the call by Gondor."),
+            [event("ARN", "GON", "111")]
+        );
     }
 
     #[test]

@@ -352,6 +352,29 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_visited_is_the_country_a_capital_addressed_is_the_government() {
+        let pipeline = Pipeline::builtin();
+        let visit = builtin_codes(
+            &pipeline,
+            "2024-08-23",
+            "Indian Prime Minister Narendra Modi visited Kyiv on Friday.",
+        );
+        assert!(
+            visit.contains(&("INDGOV".into(), "UKR".into(), "042".into())),
+            "{visit:?}"
+        );
+        let condolences = builtin_codes(
+            &pipeline,
+            "2024-05-20",
+            "Turkish President Tayyip Erdogan offered his condolences to Tehran on Monday.",
+        );
+        assert!(
+            condolences.iter().any(|(s, t, _)| s == "TURGOV" && t == "IRNGOV"),
+            "{condolences:?}"
+        );
+    }
+
+    #[test]
     fn a_building_after_at_is_a_venue_not_a_target() {
         let pipeline = Pipeline::builtin();
         let mut signed = builtin_codes(
