@@ -270,7 +270,14 @@ impl<'d> Coder<'d> {
                 if cand.code.is_null() {
                     continue;
                 }
-                let events = self.events_for(&a, &codes, &active, cand, previous_source);
+                let mut events = self.events_for(&a, &codes, &active, cand, previous_source);
+                if self.options.modifier_agents && future(&a, &active, cand.verb_start) {
+                    for e in &mut events {
+                        if let Some(intent) = intent_code(&e.code) {
+                            e.code = intent.to_string();
+                        }
+                    }
+                }
                 if cand.code.subordinate {
                     subordinate.extend(events);
                     continue;
@@ -532,20 +539,35 @@ impl<'d> Coder<'d> {
                 continue;
             }
             if let Some(reach) = m.backward(&pat.elems[..vpos], k, pat.elems[vpos].adjacent, &mut b) {
+                // dyad's own dictionaries: a negation the pattern does not
+                // include ("has not withdrawn its troops") leaves no event.
+                let mut code = pat.code.clone();
+                if self.negation && self.options.modifier_agents && !pat.code.is_null() {
+                    if let Some(neg) = self.negation_at(a, active, k) {
+                        if neg < reach {
+                            code = self.refusal(a, active, neg, &code)?;
+                        }
+                    }
+                }
                 return Some(Candidate {
                     reach,
                     verb_start,
                     verb_end,
-                    code: pat.code.clone(),
+                    code,
                     bindings: b,
                     pattern: Some(pat.loc),
                     rule: pat.text.to_string(),
                 });
             }
         }
-        let code = self.dict.verb_code(verb).clone();
-        if self.negation && self.negated(a, active, k) {
-            return None;
+        let mut code = self.dict.verb_code(verb).clone();
+        if self.negation {
+            if let Some(neg) = self.negation_at(a, active, k) {
+                if !self.options.modifier_agents {
+                    return None;
+                }
+                code = self.refusal(a, active, neg, &code)?;
+            }
         }
         Some(Candidate {
             reach: k,
@@ -558,11 +580,29 @@ impl<'d> Coder<'d> {
         })
     }
 
-    /// A negation within the two words before the verb.
-    fn negated(&self, a: &Analysis, active: &[usize], k: usize) -> bool {
-        active[k.saturating_sub(3)..k]
-            .iter()
-            .any(|&i| a.words[i].class == Class::Negation || a.words[i].norm == "NO")
+    /// "will not allow", "would not negotiate": a refusal (root 12) of what
+    /// the verb codes, or `None` (a plain negated event codes nothing).
+    fn refusal(&self, a: &Analysis, active: &[usize], neg: usize, code: &EventCode) -> Option<EventCode> {
+        let modal = neg > 0
+            && matches!(
+                a.words[active[neg - 1]].norm,
+                "WILL" | "WOULD" | "WO" | "SHALL" | "CANNOT"
+            );
+        let refusal = refusal_code(code.code.as_deref()?).filter(|_| modal)?;
+        Some(EventCode {
+            code: Some(refusal.into()),
+            paired: None,
+            ..code.clone()
+        })
+    }
+
+    /// The active position of a negation within the three words before the
+    /// verb at active position `k`.
+    fn negation_at(&self, a: &Analysis, active: &[usize], k: usize) -> Option<usize> {
+        (k.saturating_sub(3)..k).find(|&p| {
+            let w = &a.words[active[p]];
+            w.class == Class::Negation || w.norm == "NO"
+        })
     }
 
     /// Build the events of a candidate: default actor search, passive voice,
@@ -847,6 +887,79 @@ impl<'d> Coder<'d> {
     }
 }
 
+/// "will provide", "would immediately resume": a future modal before the
+/// verb (adverbs may come between).
+fn future(a: &Analysis, active: &[usize], verb: usize) -> bool {
+    let Some(k) = active.iter().position(|&w| w == verb) else {
+        return false;
+    };
+    for &w in active[..k].iter().rev().take(3) {
+        match a.words[w].norm {
+            "WILL" | "WOULD" | "SHALL" => return true,
+            n if n.ends_with("LY") || matches!(n, "ALSO" | "SOON" | "THEN" | "STILL" | "NOW") => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The CAMEO code of the intent to do what `code` does (material
+/// cooperation, aid and concessions announced for the future: "Japan will
+/// provide aid" is 0331, not 071), or `None` when a future act keeps its
+/// code.
+pub fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "051" => "032",
+        "060" => "031",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        "070" | "075" => "033",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "080" => "035",
+        "081" => "0351",
+        "082" => "0352",
+        "083" | "0831" | "0832" | "0833" | "0834" => "034",
+        "084" | "0841" | "0842" => "0353",
+        "085" => "0354",
+        "086" | "0861" | "0862" | "0863" => "0355",
+        "087" | "0871" | "0872" | "0873" | "0874" => "0356",
+        _ => return None,
+    })
+}
+
+/// The CAMEO refusal (root 12) of what `code` does: "will not allow
+/// military bases" (062) is 1212, "would not negotiate" (046) 125.
+pub fn refusal_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "060" => "121",
+        "061" => "1211",
+        "062" => "1212",
+        "063" => "1213",
+        "064" => "1214",
+        "070" | "075" => "122",
+        "071" => "1221",
+        "072" => "1222",
+        "073" => "1223",
+        "074" => "1224",
+        "080" => "124",
+        "081" => "1241",
+        "082" => "1242",
+        "083" | "0831" | "0832" | "0833" | "0834" => "123",
+        "084" | "0841" | "0842" => "1243",
+        "085" => "1244",
+        "086" | "0861" | "0862" | "0863" => "1245",
+        "087" | "0871" | "0872" | "0873" | "0874" => "1246",
+        "040" | "046" => "125",
+        "057" => "127",
+        _ => return None,
+    })
+}
+
 fn is_missing(code: &str) -> bool {
     code.is_empty() || code == "---"
 }
@@ -1075,7 +1188,10 @@ mod tests {
         --- SEND [---] ---\nSEND {SENDS SENT SENDING}\n- AID WAS_* TO + [073]\n\
         --- SIGN [---] ---\nSIGN\n- % * TREATY [057]\n- TREATY WAS_* [057:057]\n\
         --- CONDEMN [111] ---\nCONDEMN\n\
-        --- URGE [020] ---\nURGE\n";
+        --- URGE [020] ---\nURGE\n\
+        --- PROVIDE [---] ---\nPROVIDE\n- * AID TO + [073]\n\
+        --- WITHDRAW [---] ---\nWITHDRAW {WITHDRAWS WITHDREW WITHDRAWN WITHDRAWING}\n- * TROOPS FROM + [0874]\n\
+        --- NEGOTIATE [046:046] ---\nNEGOTIATE\n- * WITH + [046:046]\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -1161,6 +1277,29 @@ mod tests {
         assert_eq!(
             code("Arnor condemned the call by Gondor."),
             [event("ARN", "GON", "111")]
+        );
+    }
+
+    #[test]
+    fn aid_announced_for_the_future_is_an_intent() {
+        assert_eq!(code("Arnor will provide aid to Gondor."), [event("ARN", "GON", "0333")]);
+        assert_eq!(
+            code("Arnor said it would soon provide aid to Gondor."),
+            [event("ARN", "GON", "0333")]
+        );
+        assert_eq!(code("Arnor provided aid to Gondor."), [event("ARN", "GON", "073")]);
+    }
+
+    #[test]
+    fn a_negation_outside_the_pattern_leaves_no_event_and_a_future_one_is_a_refusal() {
+        assert_eq!(code("Arnor has not withdrawn its troops from Gondor."), []);
+        assert_eq!(
+            code("Arnor withdrew its troops from Gondor."),
+            [event("ARN", "GON", "0874")]
+        );
+        assert_eq!(
+            code("Arnor would not negotiate with Gondor."),
+            [event("ARN", "GON", "125")]
         );
     }
 

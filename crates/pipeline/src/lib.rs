@@ -109,7 +109,11 @@ impl Pipeline {
         records.push(Record::Document(document));
         for (index, (s, c)) in seg.sentences.iter().zip(&coded).enumerate() {
             for e in &c.events {
-                records.push(Record::Event(self.event_record(doc, index, s.span, e, resolved)));
+                let record = self.event_record(doc, index, s.span, e, resolved);
+                if self.negation && history(&record, doc.date) {
+                    continue;
+                }
+                records.push(Record::Event(record));
             }
         }
         records.extend(attribution.quotes.into_iter().map(Record::Quote));
@@ -252,6 +256,31 @@ fn third_location(
     away.then_some("044")
 }
 
+/// An event the sentence dates more than a year before publication ("In
+/// July 1995, ...", "on Aug. 2, 1990"): history or an anniversary, not
+/// news of an event. Only a stated month or day counts.
+fn history(record: &EventRecord, published: Option<dyad_doc::Date>) -> bool {
+    let (Some(published), Some(date)) = (published, record.date.as_deref()) else {
+        return false;
+    };
+    if record.date_method != "expression" {
+        return false;
+    }
+    // The last day of the period the expression names ("1995-07": July 31).
+    let mut parts = date.split('-').map(|p| p.parse::<i16>().ok());
+    let Some(Some(year)) = parts.next() else { return false };
+    // A bare year is too often a modifier ("the 1991 Gulf War", "a 2000
+    // peace deal") to date the event.
+    let Some(Some(month)) = parts.next() else { return false };
+    let end = match parts.next().flatten() {
+        Some(d) => dyad_doc::Date::new(year, month as i8, d as i8).ok(),
+        None => dyad_doc::Date::new(year, month as i8, 1)
+            .ok()
+            .map(|d| d.last_of_month()),
+    };
+    end.is_some_and(|end| (published - end).get_days() > 366)
+}
+
 /// A target role with no country (`---CVL`: "shot dead dozens of
 /// protesters") is of the country the event took place in (`in Bucha`, the dateline), else
 /// of the other side's country: wire copy names a country once and leaves
@@ -372,6 +401,22 @@ mod tests {
             condolences.iter().any(|(s, t, _)| s == "TURGOV" && t == "IRNGOV"),
             "{condolences:?}"
         );
+    }
+
+    #[test]
+    fn events_dated_years_before_publication_are_history() {
+        let pipeline = Pipeline::builtin();
+        let old = builtin_codes(&pipeline, "2020-08-02", "Iraqi troops invaded Kuwait on Aug. 2, 1990.");
+        assert_eq!(old, []);
+        let new = builtin_codes(&pipeline, "1990-08-03", "Iraqi troops invaded Kuwait on Aug. 2, 1990.");
+        assert!(!new.is_empty());
+        // A bare year is a modifier, not the event's date.
+        let raid = builtin_codes(
+            &pipeline,
+            "2013-03-22",
+            "Israel apologised to Turkey on Friday for a deadly 2010 raid.",
+        );
+        assert!(!raid.is_empty());
     }
 
     #[test]
