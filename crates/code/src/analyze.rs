@@ -211,6 +211,15 @@ pub fn analyze<'a>(
                 }
             },
             Unit::Agent(a) => {
+                // "anti-government protesters", "pro-Russian militias": a role
+                // word after anti-/pro- says what they are for or against.
+                let stance = options.modifier_agents
+                    && s > 0
+                    && words[s].hyphen_before
+                    && matches!(words[s - 1].norm, "ANTI" | "PRO");
+                if stance {
+                    continue;
+                }
                 for slot in agent_at.iter_mut().take(e).skip(s) {
                     *slot = Some(a);
                 }

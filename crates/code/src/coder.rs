@@ -1181,7 +1181,8 @@ mod tests {
 
     const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nUNITED_REALMS [IGOURE]\n\
         ARNORIAN [ARN]\nGONDORIAN [GON]\nMINAS_TIRITH [GONGOV]\nTHE_CITADEL [GONGOV]\n";
-    const AGENTS: &str = "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\n";
+    const AGENTS: &str =
+        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\n";
     const VERBS: &str = "--- ATTACK [190] ---\nATTACK\n\
         --- ABDUCT [181] ---\nABDUCT\n\
         --- RAID [170] ---\nRAID\n- SOLDIERS * [190]\n\
@@ -1300,6 +1301,18 @@ mod tests {
         assert_eq!(
             code("Arnor would not negotiate with Gondor."),
             [event("ARN", "GON", "125")]
+        );
+    }
+
+    #[test]
+    fn a_role_after_anti_or_pro_is_no_agent() {
+        assert_eq!(
+            code("Arnor condemned anti-government protesters."),
+            [event("ARN", "---CVL", "111")]
+        );
+        assert_eq!(
+            code("Arnor condemned government protesters."),
+            [event("ARN", "---GOVCVL", "111")]
         );
     }
 
