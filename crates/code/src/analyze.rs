@@ -322,6 +322,14 @@ fn indefinite_noun(dict: &Dictionaries, words: &[Word], s: usize, form: u32) -> 
     false
 }
 
+/// A word of a model designation: `B`, `2`, `1B` in "B-2", "B-1B", "F-16"
+/// (a number, a short word holding a digit, or one or two capitals).
+fn designation(w: &Word) -> bool {
+    let short = w.norm.len() <= 4 && w.norm.chars().all(|c| c.is_ascii_alphanumeric());
+    let digit = w.norm.chars().any(|c| c.is_ascii_digit());
+    w.class == Class::Number || short && (digit || w.capitalized && !w.lowercase && w.norm.len() <= 2)
+}
+
 /// Compose an actor code with an agent code: `~GOV` appends, `NGO~`
 /// prefixes; a block already present on a 3-character boundary is not added
 /// twice.
@@ -559,6 +567,17 @@ fn build_phrases(
                 if let Some((codes, e, _)) = actor_group(m) {
                     actors = Some(codes);
                     end = e;
+                    // "a contingent of Kenyan police officers", "a delegation
+                    // of U.S. lawmakers": the members' role, not the group's.
+                    let members = options.modifier_agents
+                        && words[k].norm == "OF"
+                        && e < n
+                        && agent_at[e].is_some()
+                        && actor_at[e].is_none()
+                        && !words[e - 1].possessive;
+                    if members {
+                        left = None;
+                    }
                 }
             }
         }
@@ -580,6 +599,17 @@ fn build_phrases(
                 }
                 if m >= n || agent_at[m].is_none() {
                     m = end;
+                }
+            }
+            if options.modifier_agents && m == end {
+                // A model designation between the country and the role:
+                // "U.S. B-2 bombers", "Russian Su-34 jets".
+                let mut d = m;
+                while d < n && d < m + 3 && designation(&words[d]) {
+                    d += 1;
+                }
+                if d > m && d < n && agent_at[d].is_some() {
+                    m = d;
                 }
             }
             if let Some((segs, f, e)) = agent_group(m) {

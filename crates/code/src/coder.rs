@@ -1182,7 +1182,7 @@ mod tests {
     const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nUNITED_REALMS [IGOURE]\n\
         ARNORIAN [ARN]\nGONDORIAN [GON]\nMINAS_TIRITH [GONGOV]\nTHE_CITADEL [GONGOV]\n";
     const AGENTS: &str =
-        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\n";
+        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\nDELEGATION [~GOV]\n";
     const VERBS: &str = "--- ATTACK [190] ---\nATTACK\n\
         --- ABDUCT [181] ---\nABDUCT\n\
         --- RAID [170] ---\nRAID\n- SOLDIERS * [190]\n\
@@ -1301,6 +1301,22 @@ mod tests {
         assert_eq!(
             code("Arnor would not negotiate with Gondor."),
             [event("ARN", "GON", "125")]
+        );
+    }
+
+    #[test]
+    fn a_model_designation_and_a_group_noun_do_not_hide_the_role() {
+        assert_eq!(
+            code("Arnorian B-2 bombers attacked Gondor."),
+            [event("ARNMIL", "GON", "190")]
+        );
+        assert_eq!(
+            code("A delegation of Arnorian protesters condemned Gondor."),
+            [event("ARNCVL", "GON", "111")]
+        );
+        assert_eq!(
+            code("A delegation of Arnor condemned Gondor."),
+            [event("ARNGOV", "GON", "111")]
         );
     }
 
