@@ -253,9 +253,34 @@ impl<'d> Coder<'d> {
                     })
                 })
                 .collect();
+            // "Americans detained in Venezuela were released", "army
+            // positions in Idlib were attacked": a verb right after the
+            // subject, followed within a few words by an auxiliary and the
+            // main verb, modifies the subject.
+            let reduced: Vec<bool> = cands
+                .iter()
+                .map(|(k, c)| {
+                    self.options.modifier_agents
+                        && *k > 0
+                        && matches!(a.words[active[*k - 1]].class, Class::Phrase(_))
+                        && cands.iter().any(|(k2, c2)| {
+                            let between = &active[(*k + 1).min(*k2)..*k2];
+                            k2 > k
+                                && *k2 <= k + 5
+                                && c2.verb_start > c.verb_end
+                                && between.last().is_some_and(|&w| a.words[w].class == Class::Auxiliary)
+                                && !between[..between.len() - 1].iter().any(|&w| {
+                                    matches!(
+                                        a.words[w].class,
+                                        Class::Auxiliary | Class::Comma | Class::Conjunction | Class::Verb(_)
+                                    ) || matches!(a.words[w].class, Class::Pronoun(Pronoun::Relative))
+                                })
+                        })
+                })
+                .collect();
             let mut clause_done = false;
-            for ((_, cand), spanned) in cands.iter().zip(spanned) {
-                if spanned {
+            for (((_, cand), spanned), reduced) in cands.iter().zip(spanned).zip(reduced) {
+                if spanned || reduced {
                     continue;
                 }
                 if cand.code.discard {
@@ -771,7 +796,12 @@ impl<'d> Coder<'d> {
                 }
             } else if passive {
                 let agent = by_agent.or(after.first().copied());
+                // The subject, not an actor in a modifier of it ("Americans
+                // detained in Venezuela were released").
                 let mut subject = before.last().copied();
+                if self.options.modifier_agents {
+                    subject = before.iter().rev().copied().find(|&p| !in_modifier(p)).or(subject);
+                }
                 if self.options.modifier_agents && subject.is_none_or(|s| !a.phrases[s].has_actor) {
                     // A subject that names no actor (the thing delivered)
                     // gives way to an actor after the verb: "jets have been
@@ -1317,6 +1347,19 @@ mod tests {
         assert_eq!(
             code("A delegation of Arnor condemned Gondor."),
             [event("ARNGOV", "GON", "111")]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_the_subject_of_a_passive_modifies_it() {
+        assert_eq!(
+            code("Gondorian soldiers abducted in Rohan were attacked by Arnor."),
+            [event("ARN", "GONMIL", "190")]
+        );
+        // A relative clause keeps both verbs apart.
+        assert_eq!(
+            code("Arnor attacked Gondor, which was abducted by Rohan."),
+            [event("ARN", "GON", "190")]
         );
     }
 
