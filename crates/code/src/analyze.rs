@@ -211,6 +211,15 @@ pub fn analyze<'a>(
                 }
             },
             Unit::Agent(a) => {
+                // "anti-government protesters", "pro-Russian militias": a role
+                // word after anti-/pro- says what they are for or against.
+                let stance = options.modifier_agents
+                    && s > 0
+                    && words[s].hyphen_before
+                    && matches!(words[s - 1].norm, "ANTI" | "PRO");
+                if stance {
+                    continue;
+                }
                 for slot in agent_at.iter_mut().take(e).skip(s) {
                     *slot = Some(a);
                 }
@@ -230,7 +239,8 @@ pub fn analyze<'a>(
                             || matches!(words[s - 1].class, Class::Pronoun(Pronoun::Possessive))
                             || matches!(words[s - 1].norm, "THEIR" | "OUR" | "MY" | "YOUR")
                             || (words[s - 1].class == Class::Preposition && words[s - 1].norm != "TO"))
-                        || words[s].hyphen_before);
+                        || words[s].hyphen_before
+                        || indefinite_noun(dict, &words, s, form));
                 if after_det || capital || news_noun {
                     for w in &mut words[s..e] {
                         w.class = Class::Noun;
@@ -282,6 +292,42 @@ pub fn analyze<'a>(
         split_trailing_attribution(&mut analysis);
     }
     analysis
+}
+
+/// "a border raid", "a cross-border attack": a verb in its base form after
+/// an indefinite article and one or two lower-case modifiers is a noun
+/// ("a gunman shot" keeps its verb: `shot` is not the base form).
+fn indefinite_noun(dict: &Dictionaries, words: &[Word], s: usize, form: u32) -> bool {
+    let lemma = &*dict.verbs[dict.verb_forms[form as usize].verb as usize].lemma;
+    let norm = words[s].norm;
+    let base = norm == lemma
+        || norm
+            .strip_suffix('S')
+            .is_some_and(|n| n == lemma || n.strip_suffix('E') == Some(lemma));
+    if !base {
+        return false;
+    }
+    let mut j = s;
+    while j > 0 && s - j < 3 {
+        let w = &words[j - 1];
+        if matches!(w.norm, "A" | "AN") {
+            return j < s;
+        }
+        let modifier = !w.capitalized && matches!(w.class, Class::Other | Class::Noun | Class::Adjective);
+        if !modifier {
+            return false;
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// A word of a model designation: `B`, `2`, `1B` in "B-2", "B-1B", "F-16"
+/// (a number, a short word holding a digit, or one or two capitals).
+fn designation(w: &Word) -> bool {
+    let short = w.norm.len() <= 4 && w.norm.chars().all(|c| c.is_ascii_alphanumeric());
+    let digit = w.norm.chars().any(|c| c.is_ascii_digit());
+    w.class == Class::Number || short && (digit || w.capitalized && !w.lowercase && w.norm.len() <= 2)
 }
 
 /// Compose an actor code with an agent code: `~GOV` appends, `NGO~`
@@ -521,6 +567,17 @@ fn build_phrases(
                 if let Some((codes, e, _)) = actor_group(m) {
                     actors = Some(codes);
                     end = e;
+                    // "a contingent of Kenyan police officers", "a delegation
+                    // of U.S. lawmakers": the members' role, not the group's.
+                    let members = options.modifier_agents
+                        && words[k].norm == "OF"
+                        && e < n
+                        && agent_at[e].is_some()
+                        && actor_at[e].is_none()
+                        && !words[e - 1].possessive;
+                    if members {
+                        left = None;
+                    }
                 }
             }
         }
@@ -542,6 +599,17 @@ fn build_phrases(
                 }
                 if m >= n || agent_at[m].is_none() {
                     m = end;
+                }
+            }
+            if options.modifier_agents && m == end {
+                // A model designation between the country and the role:
+                // "U.S. B-2 bombers", "Russian Su-34 jets".
+                let mut d = m;
+                while d < n && d < m + 3 && designation(&words[d]) {
+                    d += 1;
+                }
+                if d > m && d < n && agent_at[d].is_some() {
+                    m = d;
                 }
             }
             if let Some((segs, f, e)) = agent_group(m) {
@@ -600,6 +668,11 @@ fn build_phrases(
                 for &ag in seq {
                     let agent = &dict.agents[ag as usize];
                     let block = if former { "ELI" } else { &agent.code };
+                    // "EU leaders", "UN officials": the officials of an
+                    // intergovernmental organisation are the organisation.
+                    if options.modifier_agents && block == "GOV" && code.starts_with("IGO") {
+                        continue;
+                    }
                     code = compose(&code, block, agent.prefix && !former);
                 }
                 if converted {
@@ -636,12 +709,20 @@ fn build_phrases(
 
 /// A capital right after a locative preposition is a place ("arrived in
 /// Moscow"), coded as its country: "Moscow said" is the government, "in
-/// Moscow" is Russia.
+/// Moscow" is Russia ("condolences to Tehran" is the government; a visit's
+/// destination is a place, see the coder). A building after `at`/`in` is a
+/// venue.
 fn mark_places(dict: &Dictionaries, words: &[Word], phrases: &mut [Phrase]) {
     for p in phrases.iter_mut() {
         let Some(actor) = p.actor else { continue };
         let kind = dict.actors[actor as usize].kind;
         if kind == dyad_dict::ActorKind::Place && p.codes.len() == 1 {
+            p.place = true;
+            continue;
+        }
+        if kind == dyad_dict::ActorKind::Metonym && p.start > 0 && matches!(words[p.start - 1].norm, "AT" | "IN") {
+            // "signed at the White House", "received at the Kremlin": a
+            // venue; still the government when nothing else is the target.
             p.place = true;
             continue;
         }
@@ -651,7 +732,7 @@ fn mark_places(dict: &Dictionaries, words: &[Word], phrases: &mut [Phrase]) {
         let prev = words[p.start - 1].norm;
         if matches!(
             prev,
-            "IN" | "AT" | "TO" | "NEAR" | "FROM" | "INTO" | "OUTSIDE" | "INSIDE" | "ACROSS" | "AROUND"
+            "IN" | "AT" | "NEAR" | "FROM" | "INTO" | "OUTSIDE" | "INSIDE" | "ACROSS" | "AROUND"
         ) {
             p.place = true;
             for c in &mut p.codes {

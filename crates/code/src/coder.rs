@@ -234,18 +234,53 @@ impl<'d> Coder<'d> {
             }
             // A later verb whose pattern reaches back over an earlier verb
             // ("indicated it should have ACTED": `INDICATED SHOULD *`) is more
-            // specific than the earlier verb's own code.
+            // specific than the earlier verb's own code, when it codes an
+            // event ("abducted by militants in a border raid": `SOLDIERS *`
+            // finds no target, and the abduction stands).
+            let yields = |c: &Candidate| {
+                c.code.discard || c.code.complex || !self.events_for(&a, &codes, &active, c, previous_source).is_empty()
+            };
             let spanned: Vec<bool> = cands
                 .iter()
                 .map(|(k, c)| {
                     cands.iter().any(|(k2, c2)| {
-                        k2 > k && c2.pattern.is_some() && c2.reach <= *k && !c2.code.is_null() && c.pattern.is_none()
+                        k2 > k
+                            && c2.pattern.is_some()
+                            && c2.reach <= *k
+                            && !c2.code.is_null()
+                            && c.pattern.is_none()
+                            && yields(c2)
                     })
                 })
                 .collect();
+            // "Americans detained in Venezuela were released", "army
+            // positions in Idlib were attacked": a verb right after the
+            // subject, followed within a few words by an auxiliary and the
+            // main verb, modifies the subject.
+            let reduced: Vec<bool> = cands
+                .iter()
+                .map(|(k, c)| {
+                    self.options.modifier_agents
+                        && *k > 0
+                        && matches!(a.words[active[*k - 1]].class, Class::Phrase(_))
+                        && cands.iter().any(|(k2, c2)| {
+                            let between = &active[(*k + 1).min(*k2)..*k2];
+                            k2 > k
+                                && *k2 <= k + 5
+                                && c2.verb_start > c.verb_end
+                                && between.last().is_some_and(|&w| a.words[w].class == Class::Auxiliary)
+                                && !between[..between.len() - 1].iter().any(|&w| {
+                                    matches!(
+                                        a.words[w].class,
+                                        Class::Auxiliary | Class::Comma | Class::Conjunction | Class::Verb(_)
+                                    ) || matches!(a.words[w].class, Class::Pronoun(Pronoun::Relative))
+                                })
+                        })
+                })
+                .collect();
             let mut clause_done = false;
-            for ((_, cand), spanned) in cands.iter().zip(spanned) {
-                if spanned {
+            for (((_, cand), spanned), reduced) in cands.iter().zip(spanned).zip(reduced) {
+                if spanned || reduced {
                     continue;
                 }
                 if cand.code.discard {
@@ -260,7 +295,14 @@ impl<'d> Coder<'d> {
                 if cand.code.is_null() {
                     continue;
                 }
-                let events = self.events_for(&a, &codes, &active, cand, previous_source);
+                let mut events = self.events_for(&a, &codes, &active, cand, previous_source);
+                if self.options.modifier_agents && future(&a, &active, cand.verb_start) {
+                    for e in &mut events {
+                        if let Some(intent) = intent_code(&e.code) {
+                            e.code = intent.to_string();
+                        }
+                    }
+                }
                 if cand.code.subordinate {
                     subordinate.extend(events);
                     continue;
@@ -284,8 +326,108 @@ impl<'d> Coder<'d> {
         if coded.events.is_empty() {
             coded.events = subordinate;
         }
+        if self.options.modifier_agents {
+            let calls = self.phone_calls(&a, &codes, &coded.events);
+            coded.events.extend(calls);
+        }
         dedup(&mut coded.events);
         coded
+    }
+
+    /// "in a phone call with X", "during a call with X", "urged X in a phone
+    /// call": the call itself is a consultation (041) between the sentence's
+    /// actor and the partner, in both directions. The partner is the actor
+    /// after WITH, else the target of the sentence's first event; the actor
+    /// is that event's source, else the sentence's first actor.
+    fn phone_calls(&self, a: &Analysis, codes: &[Vec<String>], events: &[Event]) -> Vec<Event> {
+        let n = a.words.len();
+        let norm = |i: usize| a.words.get(i).map_or("", |w| w.norm);
+        let phrase_at = |i: usize| {
+            a.phrases
+                .iter()
+                .enumerate()
+                .position(|(k, p)| p.start == i && p.pronoun.is_none() && !codes[k].is_empty())
+        };
+        let mut out = Vec::new();
+        for i in 0..n {
+            if !matches!(norm(i), "CALL" | "CONVERSATION") {
+                continue;
+            }
+            let medium = i > 0 && matches!(norm(i - 1), "PHONE" | "TELEPHONE" | "VIDEO");
+            let with = norm(i + 1) == "WITH";
+            if !medium && !with {
+                continue;
+            }
+            // Circumstantial: IN/DURING/OVER [A|AN] [PHONE] CALL.
+            let mut j = i - usize::from(medium);
+            if j > 0 && matches!(norm(j - 1), "A" | "AN" | "THE") {
+                j -= 1;
+            }
+            if j == 0 || !matches!(norm(j - 1), "IN" | "DURING" | "OVER") {
+                continue;
+            }
+            let main = events.iter().find(|e| !e.paired);
+            let partner: Option<(Vec<String>, Option<Span>)> = if with {
+                let start = if matches!(norm(i + 2), "THE" | "HIS" | "HER" | "ITS" | "THEIR") {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                phrase_at(start).map(|p| {
+                    let ph = &a.phrases[p];
+                    (
+                        codes[p].clone(),
+                        Some(a.words[ph.start].span.cover(a.words[ph.end - 1].span)),
+                    )
+                })
+            } else {
+                main.map(|e| (vec![e.target.code.clone()], e.target.span))
+            };
+            let actor: Option<(Vec<String>, Option<Span>)> = match main {
+                Some(e) => Some((vec![e.source.code.clone()], e.source.span)),
+                None => a
+                    .phrases
+                    .iter()
+                    .enumerate()
+                    .find(|(k, p)| p.start < j && !codes[*k].is_empty() && !p.place)
+                    .map(|(k, p)| {
+                        (
+                            codes[k].clone(),
+                            Some(a.words[p.start].span.cover(a.words[p.end - 1].span)),
+                        )
+                    }),
+            };
+            let (Some((sources, sspan)), Some((partners, pspan))) = (actor, partner) else {
+                continue;
+            };
+            let verb = a.words[j].span.cover(a.words[i].span);
+            for s in &sources {
+                for t in &partners {
+                    if s == t || is_missing(s) || is_missing(t) {
+                        continue;
+                    }
+                    for (from, fspan, to, tspan, paired) in [(s, sspan, t, pspan, false), (t, pspan, s, sspan, true)] {
+                        out.push(Event {
+                            source: Party {
+                                code: from.clone(),
+                                span: fspan,
+                            },
+                            target: Party {
+                                code: to.clone(),
+                                span: tspan,
+                            },
+                            code: "041".to_string(),
+                            verb,
+                            pattern: None,
+                            rule: "in a phone call (041)".to_string(),
+                            paired,
+                        });
+                    }
+                }
+            }
+            break;
+        }
+        out
     }
 
     /// TABARI's complexity filter (`COMPLEX:` options).
@@ -422,20 +564,35 @@ impl<'d> Coder<'d> {
                 continue;
             }
             if let Some(reach) = m.backward(&pat.elems[..vpos], k, pat.elems[vpos].adjacent, &mut b) {
+                // dyad's own dictionaries: a negation the pattern does not
+                // include ("has not withdrawn its troops") leaves no event.
+                let mut code = pat.code.clone();
+                if self.negation && self.options.modifier_agents && !pat.code.is_null() {
+                    if let Some(neg) = self.negation_at(a, active, k) {
+                        if neg < reach {
+                            code = self.refusal(a, active, neg, &code)?;
+                        }
+                    }
+                }
                 return Some(Candidate {
                     reach,
                     verb_start,
                     verb_end,
-                    code: pat.code.clone(),
+                    code,
                     bindings: b,
                     pattern: Some(pat.loc),
                     rule: pat.text.to_string(),
                 });
             }
         }
-        let code = self.dict.verb_code(verb).clone();
-        if self.negation && self.negated(a, active, k) {
-            return None;
+        let mut code = self.dict.verb_code(verb).clone();
+        if self.negation {
+            if let Some(neg) = self.negation_at(a, active, k) {
+                if !self.options.modifier_agents {
+                    return None;
+                }
+                code = self.refusal(a, active, neg, &code)?;
+            }
         }
         Some(Candidate {
             reach: k,
@@ -448,11 +605,29 @@ impl<'d> Coder<'d> {
         })
     }
 
-    /// A negation within the two words before the verb.
-    fn negated(&self, a: &Analysis, active: &[usize], k: usize) -> bool {
-        active[k.saturating_sub(3)..k]
-            .iter()
-            .any(|&i| a.words[i].class == Class::Negation || a.words[i].norm == "NO")
+    /// "will not allow", "would not negotiate": a refusal (root 12) of what
+    /// the verb codes, or `None` (a plain negated event codes nothing).
+    fn refusal(&self, a: &Analysis, active: &[usize], neg: usize, code: &EventCode) -> Option<EventCode> {
+        let modal = neg > 0
+            && matches!(
+                a.words[active[neg - 1]].norm,
+                "WILL" | "WOULD" | "WO" | "SHALL" | "CANNOT"
+            );
+        let refusal = refusal_code(code.code.as_deref()?).filter(|_| modal)?;
+        Some(EventCode {
+            code: Some(refusal.into()),
+            paired: None,
+            ..code.clone()
+        })
+    }
+
+    /// The active position of a negation within the three words before the
+    /// verb at active position `k`.
+    fn negation_at(&self, a: &Analysis, active: &[usize], k: usize) -> Option<usize> {
+        (k.saturating_sub(3)..k).find(|&p| {
+            let w = &a.words[active[p]];
+            w.class == Class::Negation || w.norm == "NO"
+        })
     }
 
     /// Build the events of a candidate: default actor search, passive voice,
@@ -588,8 +763,11 @@ impl<'d> Coder<'d> {
         }
         // Passive voice: an auxiliary one or two words before the verb; with
         // BY right after it (TABARI requires it), or, for PETRARCH, an actor
-        // right after the verb ("was shot dead in Osgiliath").
-        if !designated {
+        // right after the verb ("was shot dead in Osgiliath"). A pattern
+        // that names only the target ("aid * TO +") still takes its source
+        // from a later BY ("aid was sent to Libya by Egypt").
+        let target_only = c.bindings.source.is_none() && c.bindings.compound.is_none();
+        if !designated || (target_only && self.options.modifier_agents) {
             let aux = active[k.saturating_sub(2)..k]
                 .iter()
                 .any(|&i| a.words[i].class == Class::Auxiliary);
@@ -602,21 +780,67 @@ impl<'d> Coder<'d> {
                 start <= k_end + 3
             });
             let participle = !a.words[c.verb_start].norm.ends_with("ING");
+            // dyad's conventions: the agent is the actor right after a later
+            // BY ("were sent to Libya by Egypt").
+            let by_agent = after.iter().copied().find(|&p| {
+                let pos = active.iter().position(|&w| w == a.phrases[p].start).unwrap_or(0);
+                self.options.modifier_agents && pos > k_end && a.words[active[pos - 1]].class == Class::By
+            });
             let passive = match self.dialect {
                 Dialect::Tabari => aux && by_after,
-                _ => aux && participle && (by_after || near_actor),
+                _ => aux && participle && (by_after || near_actor || by_agent.is_some()),
             };
-            if passive {
-                let subject = before.last().copied();
-                let agent = after.first().copied();
+            if passive && designated {
+                if let Some(agent) = by_agent.filter(|&p| Some(p) != target) {
+                    source = Some(agent);
+                }
+            } else if passive {
+                let agent = by_agent.or(after.first().copied());
+                // The subject, not an actor in a modifier of it ("Americans
+                // detained in Venezuela were released").
+                let mut subject = before.last().copied();
+                if self.options.modifier_agents {
+                    subject = before.iter().rev().copied().find(|&p| !in_modifier(p)).or(subject);
+                }
+                if self.options.modifier_agents && subject.is_none_or(|s| !a.phrases[s].has_actor) {
+                    // A subject that names no actor (the thing delivered)
+                    // gives way to an actor after the verb: "jets have been
+                    // delivered to Ukraine by Denmark".
+                    subject = after
+                        .iter()
+                        .copied()
+                        .find(|&p| Some(p) != agent && a.phrases[p].has_actor && !a.phrases[p].place)
+                        .or(subject);
+                }
                 source = agent;
                 target = subject;
+                if self.options.modifier_agents && target.is_none() && source.is_some_and(|s| codes[s].len() > 1) {
+                    // "was signed by Armenia and Azerbaijan": the compound
+                    // acts on itself.
+                    target = source;
+                }
             }
         }
         let mut events = Vec::new();
         let missing = || vec!["---".to_string()];
         let mut src_codes: Vec<String> = source.map(|s| codes[s].clone()).unwrap_or_else(missing);
         let mut tgt_codes: Vec<String> = target.map(|t| codes[t].clone()).unwrap_or_else(missing);
+        if self.options.modifier_agents && c.code.code.as_deref().is_some_and(|x| matches!(x, "042" | "043")) {
+            // The destination of a visit is a place: "visited Kyiv" is a
+            // visit to Ukraine, not to its government.
+            for (side, side_codes) in [(source, &mut src_codes), (target, &mut tgt_codes)] {
+                let capital = side
+                    .and_then(|p| a.phrases[p].actor)
+                    .is_some_and(|id| self.dict.actors[id as usize].kind == dyad_dict::ActorKind::Capital);
+                if capital {
+                    for code in side_codes.iter_mut() {
+                        if code.len() == 6 && code.ends_with("GOV") {
+                            code.truncate(3);
+                        }
+                    }
+                }
+            }
+        }
         // TABARI DEFAULT: codes for a missing source or target (PRIOR: no
         // actor before the verb; AFTER: no actor after it).
         if let Some((code, prior)) = &self.options.default_source {
@@ -691,6 +915,79 @@ impl<'d> Coder<'d> {
         }
         events
     }
+}
+
+/// "will provide", "would immediately resume": a future modal before the
+/// verb (adverbs may come between).
+fn future(a: &Analysis, active: &[usize], verb: usize) -> bool {
+    let Some(k) = active.iter().position(|&w| w == verb) else {
+        return false;
+    };
+    for &w in active[..k].iter().rev().take(3) {
+        match a.words[w].norm {
+            "WILL" | "WOULD" | "SHALL" => return true,
+            n if n.ends_with("LY") || matches!(n, "ALSO" | "SOON" | "THEN" | "STILL" | "NOW") => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The CAMEO code of the intent to do what `code` does (material
+/// cooperation, aid and concessions announced for the future: "Japan will
+/// provide aid" is 0331, not 071), or `None` when a future act keeps its
+/// code.
+pub fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "051" => "032",
+        "060" => "031",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        "070" | "075" => "033",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "080" => "035",
+        "081" => "0351",
+        "082" => "0352",
+        "083" | "0831" | "0832" | "0833" | "0834" => "034",
+        "084" | "0841" | "0842" => "0353",
+        "085" => "0354",
+        "086" | "0861" | "0862" | "0863" => "0355",
+        "087" | "0871" | "0872" | "0873" | "0874" => "0356",
+        _ => return None,
+    })
+}
+
+/// The CAMEO refusal (root 12) of what `code` does: "will not allow
+/// military bases" (062) is 1212, "would not negotiate" (046) 125.
+pub fn refusal_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "060" => "121",
+        "061" => "1211",
+        "062" => "1212",
+        "063" => "1213",
+        "064" => "1214",
+        "070" | "075" => "122",
+        "071" => "1221",
+        "072" => "1222",
+        "073" => "1223",
+        "074" => "1224",
+        "080" => "124",
+        "081" => "1241",
+        "082" => "1242",
+        "083" | "0831" | "0832" | "0833" | "0834" => "123",
+        "084" | "0841" | "0842" => "1243",
+        "085" => "1244",
+        "086" | "0861" | "0862" | "0863" => "1245",
+        "087" | "0871" | "0872" | "0873" | "0874" => "1246",
+        "040" | "046" => "125",
+        "057" => "127",
+        _ => return None,
+    })
 }
 
 fn is_missing(code: &str) -> bool {
@@ -904,5 +1201,185 @@ impl Matcher<'_, '_, '_> {
             end -= 1;
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_dict::Kind;
+
+    const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nUNITED_REALMS [IGOURE]\n\
+        ARNORIAN [ARN]\nGONDORIAN [GON]\nMINAS_TIRITH [GONGOV]\nTHE_CITADEL [GONGOV]\n";
+    const AGENTS: &str =
+        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\nDELEGATION [~GOV]\n";
+    const VERBS: &str = "--- ATTACK [190] ---\nATTACK\n\
+        --- ABDUCT [181] ---\nABDUCT\n\
+        --- RAID [170] ---\nRAID\n- SOLDIERS * [190]\n\
+        --- SEND [---] ---\nSEND {SENDS SENT SENDING}\n- AID WAS_* TO + [073]\n\
+        --- SIGN [---] ---\nSIGN\n- % * TREATY [057]\n- TREATY WAS_* [057:057]\n\
+        --- CONDEMN [111] ---\nCONDEMN\n\
+        --- URGE [020] ---\nURGE\n\
+        --- PROVIDE [---] ---\nPROVIDE\n- * AID TO + [073]\n\
+        --- WITHDRAW [---] ---\nWITHDRAW {WITHDRAWS WITHDREW WITHDRAWN WITHDRAWING}\n- * TROOPS FROM + [0874]\n\
+        --- NEGOTIATE [046:046] ---\nNEGOTIATE\n- * WITH + [046:046]\n";
+
+    /// Code `text` with a small dictionary under dyad's news conventions:
+    /// (source, target, code) of every event.
+    fn code(text: &str) -> Vec<(String, String, String)> {
+        let mut d = Dictionaries::new();
+        d.use_news_conventions();
+        d.add_text("a.txt", ACTORS, Kind::Actors, Dialect::Petrarch);
+        d.add_text("g.agents.txt", AGENTS, Kind::Agents, Dialect::Petrarch);
+        d.add_text("v.txt", VERBS, Kind::Verbs, Dialect::Petrarch);
+        d.finish();
+        let compiled = d.compile();
+        let mut coder = Coder::new(&d, &compiled, Dialect::Petrarch);
+        coder.negation = true;
+        let seg = dyad_segment::segment(text);
+        seg.sentences
+            .iter()
+            .flat_map(|s| coder.code_sentence(&seg, s, text, None).events)
+            .map(|e| (e.source.code, e.target.code, e.code))
+            .collect()
+    }
+
+    fn event(s: &str, t: &str, c: &str) -> (String, String, String) {
+        (s.to_string(), t.to_string(), c.to_string())
+    }
+
+    #[test]
+    fn a_later_pattern_that_codes_nothing_does_not_hide_the_earlier_verb() {
+        assert_eq!(
+            code("Two Gondorian soldiers were abducted by Arnorian militants in a border raid."),
+            [event("ARNINS", "GONMIL", "181")]
+        );
+    }
+
+    #[test]
+    fn a_verb_after_an_indefinite_article_and_a_modifier_is_a_noun() {
+        // "a border raid" names no raid event of its own.
+        assert_eq!(
+            code("Arnor attacked Gondor in a border raid."),
+            [event("ARN", "GON", "190")]
+        );
+        // A past form after "a" and a word stays a verb.
+        assert_eq!(
+            code("A Gondorian soldier attacked Rohan."),
+            [event("GONMIL", "ROH", "190")]
+        );
+    }
+
+    #[test]
+    fn a_passive_takes_its_source_from_a_later_by() {
+        assert_eq!(
+            code("Aid was sent to Gondor by Arnor on Monday."),
+            [event("ARN", "GON", "073")]
+        );
+        let mut signed = code("The treaty was signed by Arnor and Gondor on Friday.");
+        signed.sort();
+        assert_eq!(signed, [event("ARN", "GON", "057"), event("GON", "ARN", "057")]);
+    }
+
+    #[test]
+    fn a_phone_call_is_a_consultation_both_ways() {
+        let mut with = code("Arnor condemned Rohan during a call with Gondor.");
+        with.sort();
+        assert_eq!(
+            with,
+            [
+                event("ARN", "GON", "041"),
+                event("ARN", "ROH", "111"),
+                event("GON", "ARN", "041")
+            ]
+        );
+        // Without WITH, the partner is the target of the sentence's event.
+        let mut urged = code("Arnor urged Gondor in a phone call on Friday to leave Rohan.");
+        urged.sort();
+        assert_eq!(
+            urged,
+            [
+                event("ARN", "GON", "020"),
+                event("ARN", "GON", "041"),
+                event("GON", "ARN", "041")
+            ]
+        );
+        // A call that is not the circumstance of an act: no 041 from this rule.
+        assert_eq!(
+            code("Arnor condemned the call by Gondor."),
+            [event("ARN", "GON", "111")]
+        );
+    }
+
+    #[test]
+    fn aid_announced_for_the_future_is_an_intent() {
+        assert_eq!(code("Arnor will provide aid to Gondor."), [event("ARN", "GON", "0333")]);
+        assert_eq!(
+            code("Arnor said it would soon provide aid to Gondor."),
+            [event("ARN", "GON", "0333")]
+        );
+        assert_eq!(code("Arnor provided aid to Gondor."), [event("ARN", "GON", "073")]);
+    }
+
+    #[test]
+    fn a_negation_outside_the_pattern_leaves_no_event_and_a_future_one_is_a_refusal() {
+        assert_eq!(code("Arnor has not withdrawn its troops from Gondor."), []);
+        assert_eq!(
+            code("Arnor withdrew its troops from Gondor."),
+            [event("ARN", "GON", "0874")]
+        );
+        assert_eq!(
+            code("Arnor would not negotiate with Gondor."),
+            [event("ARN", "GON", "125")]
+        );
+    }
+
+    #[test]
+    fn a_model_designation_and_a_group_noun_do_not_hide_the_role() {
+        assert_eq!(
+            code("Arnorian B-2 bombers attacked Gondor."),
+            [event("ARNMIL", "GON", "190")]
+        );
+        assert_eq!(
+            code("A delegation of Arnorian protesters condemned Gondor."),
+            [event("ARNCVL", "GON", "111")]
+        );
+        assert_eq!(
+            code("A delegation of Arnor condemned Gondor."),
+            [event("ARNGOV", "GON", "111")]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_the_subject_of_a_passive_modifies_it() {
+        assert_eq!(
+            code("Gondorian soldiers abducted in Rohan were attacked by Arnor."),
+            [event("ARN", "GONMIL", "190")]
+        );
+        // A relative clause keeps both verbs apart.
+        assert_eq!(
+            code("Arnor attacked Gondor, which was abducted by Rohan."),
+            [event("ARN", "GON", "190")]
+        );
+    }
+
+    #[test]
+    fn a_role_after_anti_or_pro_is_no_agent() {
+        assert_eq!(
+            code("Arnor condemned anti-government protesters."),
+            [event("ARN", "---CVL", "111")]
+        );
+        assert_eq!(
+            code("Arnor condemned government protesters."),
+            [event("ARN", "---GOVCVL", "111")]
+        );
+    }
+
+    #[test]
+    fn the_officials_of_an_international_organisation_are_the_organisation() {
+        assert_eq!(
+            code("United Realms leaders condemned Arnor."),
+            [event("IGOURE", "ARN", "111")]
+        );
     }
 }

@@ -109,7 +109,11 @@ impl Pipeline {
         records.push(Record::Document(document));
         for (index, (s, c)) in seg.sentences.iter().zip(&coded).enumerate() {
             for e in &c.events {
-                records.push(Record::Event(self.event_record(doc, index, s.span, e, resolved)));
+                let record = self.event_record(doc, index, s.span, e, resolved);
+                if self.negation && history(&record, doc.date) {
+                    continue;
+                }
+                records.push(Record::Event(record));
             }
         }
         records.extend(attribution.quotes.into_iter().map(Record::Quote));
@@ -186,6 +190,13 @@ impl Pipeline {
         let location = resolver.event_location(places, sentence, e.verb);
         let third = third_location(resolver, &e.code, location.as_ref(), [&e.source.code, &e.target.code]);
         let code = third.unwrap_or(&e.code);
+        let (source, mut target) = (e.source.clone(), e.target.clone());
+        if self.negation {
+            // dyad's own conventions (the built-in dictionaries).
+            if let Some(c) = domestic_country(resolver, &target.code, &source.code, location.as_ref()) {
+                target.code = c;
+            }
+        }
         let info = self.ontology.event(code);
         let plover = self.ontology.plover(code);
         let actor = |p: &dyad_code::Party| ActorRef {
@@ -198,8 +209,8 @@ impl Pipeline {
             sentence,
             date,
             date_method: date_method.name().to_string(),
-            source: actor(&e.source),
-            target: actor(&e.target),
+            source: actor(&source),
+            target: actor(&target),
             cameo: code.to_string(),
             root: code.chars().take(2).collect(),
             quad_class: info.map(|i| i.quad_class),
@@ -243,6 +254,46 @@ fn third_location(
         gazetteer.country(country).is_some() && country != place_country
     });
     away.then_some("044")
+}
+
+/// An event the sentence dates more than a year before publication ("In
+/// July 1995, ...", "on Aug. 2, 1990"): history or an anniversary, not
+/// news of an event. Only a stated month or day counts.
+fn history(record: &EventRecord, published: Option<dyad_doc::Date>) -> bool {
+    let (Some(published), Some(date)) = (published, record.date.as_deref()) else {
+        return false;
+    };
+    if record.date_method != "expression" {
+        return false;
+    }
+    // The last day of the period the expression names ("1995-07": July 31).
+    let mut parts = date.split('-').map(|p| p.parse::<i16>().ok());
+    let Some(Some(year)) = parts.next() else { return false };
+    // A bare year is too often a modifier ("the 1991 Gulf War", "a 2000
+    // peace deal") to date the event.
+    let Some(Some(month)) = parts.next() else { return false };
+    let end = match parts.next().flatten() {
+        Some(d) => dyad_doc::Date::new(year, month as i8, d as i8).ok(),
+        None => dyad_doc::Date::new(year, month as i8, 1)
+            .ok()
+            .map(|d| d.last_of_month()),
+    };
+    end.is_some_and(|end| (published - end).get_days() > 366)
+}
+
+/// A target role with no country (`---CVL`: "shot dead dozens of
+/// protesters") is of the country the event took place in (`in Bucha`, the dateline), else
+/// of the other side's country: wire copy names a country once and leaves
+/// the domestic actors of the story unqualified. `None`: nothing to fill.
+fn domestic_country(resolver: &Resolver, code: &str, other: &str, location: Option<&Location>) -> Option<String> {
+    let role = code.strip_prefix("---").filter(|r| !r.is_empty())?;
+    let gazetteer = resolver.places.gazetteer;
+    let known = |c: &str| gazetteer.country(c).is_some();
+    let country = location
+        .and_then(|l| l.country.as_deref())
+        .filter(|c| known(c))
+        .or_else(|| other.get(..3).filter(|c| known(c)))?;
+    Some(format!("{country}{role}"))
 }
 
 #[cfg(test)]
@@ -296,6 +347,89 @@ mod tests {
         assert_eq!(mentions, ["actor", "actor", "date"]);
         let json = serde_json::to_string(&records[1]).unwrap();
         assert!(json.starts_with("{\"kind\":\"event\""), "{json}");
+    }
+
+    fn builtin_codes(pipeline: &Pipeline, date: &str, text: &str) -> Vec<(String, String, String)> {
+        let mut doc = Document::from_text(text.to_string(), Origin::at("t", 1));
+        doc.date = dyad_doc::parse_date(date);
+        pipeline
+            .process(&doc, Output::default())
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Event(e) => Some((e.source.code, e.target.code, e.cameo)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_target_role_without_a_country_takes_the_place_else_the_other_side() {
+        let pipeline = Pipeline::builtin();
+        let codes = |text: &str| builtin_codes(&pipeline, "2022-04-01", text);
+        // The place of the event: Bucha is in Ukraine.
+        let bucha = codes("Russian troops killed dozens of civilians in Bucha on Monday.");
+        assert!(
+            bucha.iter().any(|(s, t, _)| s == "RUSMIL" && t == "UKRCVL"),
+            "{bucha:?}"
+        );
+        // No place: the source's country.
+        let protesters = codes("Myanmar troops shot dead dozens of protesters on Saturday.");
+        assert!(
+            protesters.iter().any(|(s, t, _)| s == "MMRMIL" && t == "MMRCVL"),
+            "{protesters:?}"
+        );
+    }
+
+    #[test]
+    fn a_capital_visited_is_the_country_a_capital_addressed_is_the_government() {
+        let pipeline = Pipeline::builtin();
+        let visit = builtin_codes(
+            &pipeline,
+            "2024-08-23",
+            "Indian Prime Minister Narendra Modi visited Kyiv on Friday.",
+        );
+        assert!(
+            visit.contains(&("INDGOV".into(), "UKR".into(), "042".into())),
+            "{visit:?}"
+        );
+        let condolences = builtin_codes(
+            &pipeline,
+            "2024-05-20",
+            "Turkish President Tayyip Erdogan offered his condolences to Tehran on Monday.",
+        );
+        assert!(
+            condolences.iter().any(|(s, t, _)| s == "TURGOV" && t == "IRNGOV"),
+            "{condolences:?}"
+        );
+    }
+
+    #[test]
+    fn events_dated_years_before_publication_are_history() {
+        let pipeline = Pipeline::builtin();
+        let old = builtin_codes(&pipeline, "2020-08-02", "Iraqi troops invaded Kuwait on Aug. 2, 1990.");
+        assert_eq!(old, []);
+        let new = builtin_codes(&pipeline, "1990-08-03", "Iraqi troops invaded Kuwait on Aug. 2, 1990.");
+        assert!(!new.is_empty());
+        // A bare year is a modifier, not the event's date.
+        let raid = builtin_codes(
+            &pipeline,
+            "2013-03-22",
+            "Israel apologised to Turkey on Friday for a deadly 2010 raid.",
+        );
+        assert!(!raid.is_empty());
+    }
+
+    #[test]
+    fn a_building_after_at_is_a_venue_not_a_target() {
+        let pipeline = Pipeline::builtin();
+        let mut signed = builtin_codes(
+            &pipeline,
+            "2025-08-09",
+            "A treaty was signed by Armenia and Azerbaijan at the White House on Friday.",
+        );
+        signed.sort();
+        let expected = [("ARM", "AZE", "057"), ("AZE", "ARM", "057")].map(|(s, t, c)| (s.into(), t.into(), c.into()));
+        assert_eq!(signed, expected);
     }
 
     #[test]
