@@ -494,3 +494,11 @@ fn passives_take_the_agent_and_appositions_may_hold_clauses() {
     let at = c.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a span");
     assert_eq!(at, [0, 50]);
 }
+
+#[test]
+fn expectations_have_no_source() {
+    let (a, _) = run("The senator is expected to deliver a victory speech later tonight.");
+    assert_eq!(texts(&a), ["to deliver a victory speech later tonight"]);
+    assert_eq!(a.quotes[0].speaker, None);
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("is expected"));
+}
