@@ -96,7 +96,6 @@ const CUE_MODIFIERS: &[&str] = &[
     "COULD",
     "MAY",
     "MIGHT",
-    "REPORTEDLY",
     "RECENTLY",
     "ONCE",
     "OFTEN",
@@ -119,11 +118,71 @@ const CUE_MODIFIERS: &[&str] = &[
     "CLEARLY",
     "NOW",
     "STILL",
+    "INITIALLY",
+    "FIRST",
+    "FINALLY",
+    "QUICKLY",
+    "SUBSEQUENTLY",
+    "EFFECTIVELY",
+    "FORMALLY",
+    "GENERALLY",
+    "IMMEDIATELY",
+    "FIRMLY",
+    "PRIVATELY",
+    "OPENLY",
+    "SIMILARLY",
+    "EXPLICITLY",
+    "ANGRILY",
+    "BLUNTLY",
+    "BRIEFLY",
+    "CALMLY",
+    "CAUTIOUSLY",
+    "EMPHATICALLY",
+    "FREQUENTLY",
+    "HAPPILY",
+    "HONESTLY",
+    "JOKINGLY",
+    "LARGELY",
+    "LIKEWISE",
+    "NOTABLY",
+    "OFFICIALLY",
+    "PERSONALLY",
+    "POINTEDLY",
+    "QUIETLY",
+    "REPORTEDLY",
+    "SHARPLY",
+    "SIMPLY",
+    "SOFTLY",
+    "UNEQUIVOCALLY",
+    "USUALLY",
+    "WIDELY",
 ];
 
 /// Forms of `be` that belong to a participle cue (`is calling for`, `was
 /// asked`, `he's saying`).
 const BE_FORMS: &[&str] = &["IS", "ARE", "WAS", "WERE", "BEEN", "BE"];
+
+/// Adverbs and conjunctions that may open a clause before its subject.
+const LEADING_ADVERBS: &[&str] = &[
+    "THEN",
+    "BUT",
+    "AND",
+    "SO",
+    "STILL",
+    "YET",
+    "ALSO",
+    "INSTEAD",
+    "MEANWHILE",
+    "LIKEWISE",
+    "HOWEVER",
+    "EARLIER",
+    "LATER",
+    "NOW",
+    "MEANTIME",
+    "OR",
+    "PLUS",
+    "SIMILARLY",
+];
 
 /// Rubrics that open a headline with a colon without naming a speaker.
 const RUBRICS: &[&str] = &[
@@ -773,6 +832,13 @@ impl<'a> Doc<'a> {
         if k >= before {
             return None;
         }
+        // `Then he cut into Bush, calling him ...`
+        while k + 1 < before && LEADING_ADVERBS.contains(&self.norm(k)) {
+            k += 1;
+            while k < before && !self.is_word(k) {
+                k += 1;
+            }
+        }
         let first = self.norm(k);
         let intro = PREPOSITIONS.contains(&first) || matches!(first, "WHEN" | "AS" | "WHILE") || first.ends_with("ING");
         // Skip the opening phrase, and places inside it (`Speaking in
@@ -840,10 +906,19 @@ impl<'a> Doc<'a> {
             return opens_with_name((na, nb)).then_some(((na, nb), true));
         }
         let mut c = comma;
-        for _ in 0..4 {
+        for round in 0..4 {
             c = (floor..c).rev().find(|&i| self.raw(i) == "," || self.quoted[i])?;
             if self.quoted[c] {
                 return None;
+            }
+            let first = self.norm(c + 1);
+            if round == 0 && (PREPOSITIONS.contains(&first) || matches!(first, "SINCE" | "UNTIL")) {
+                // `Blunt, after a long pause, said`: the name alone.
+                if (c + 1..comma).any(|i| FINITE_WORDS.contains(&self.norm(i))) {
+                    return None;
+                }
+                let (na, nb, _) = self.np_before(c, a)?;
+                return opens_with_name((na, nb)).then_some(((na, nb), true));
             }
             // An apposition may hold `and` (`a former adviser and a
             // friend`) and a relative clause with its verbs (`a Republican

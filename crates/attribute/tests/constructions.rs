@@ -502,3 +502,13 @@ fn expectations_have_no_source() {
     assert_eq!(a.quotes[0].speaker, None);
     assert_eq!(a.quotes[0].cue.as_deref(), Some("is expected"));
 }
+
+#[test]
+fn adverbs_and_asides_around_the_subject() {
+    let (a, _) = run("\"He had a lot of supporters,\" Blunt, after a long pause, said of the senator.");
+    assert_eq!(speaker(&a.quotes[0]), "Blunt");
+    let (b, _) = run("Then the governor cut into his rival, calling him a spoiled child.");
+    assert_eq!(speaker(&b.quotes[0]), "the governor");
+    let (c, _) = run("Clinton, after the scandal broke, initially said that there was no classified material.");
+    assert_eq!(c.quotes[0].cue.as_deref(), Some("initially said"));
+}
