@@ -455,7 +455,7 @@ impl<'a> Doc<'a> {
                         } else {
                             side != QuoteSide::Unknown && !self.tok(i).has(flags::APOSTROPHE)
                         };
-                        usable.then_some((i, side))
+                        usable.then_some((i, self.effective_side(i, side)))
                     }
                     _ => None,
                 })
@@ -500,6 +500,22 @@ impl<'a> Doc<'a> {
             }
         }
         parts
+    }
+
+    /// An opening mark typed where a closing one belongs (`...,“ said
+    /// Smith`): glued to the punctuation before it and followed by space,
+    /// it closes.
+    fn effective_side(&self, i: usize, side: QuoteSide) -> QuoteSide {
+        if side != QuoteSide::Open || i == 0 || i + 1 >= self.seg.tokens.len() {
+            return side;
+        }
+        let (prev, this, next) = (self.tok(i - 1), self.tok(i), self.tok(i + 1));
+        let glued = prev.span.end == this.span.start && matches!(self.raw(i - 1), "," | "." | "?" | "!");
+        if glued && next.span.start > this.span.end {
+            QuoteSide::Close
+        } else {
+            side
+        }
     }
 
     /// The end of the last sentence that starts at or after token `o` and
@@ -563,7 +579,7 @@ impl<'a> Doc<'a> {
             let t = self.tok(i);
             match t.kind {
                 Kind::Word | Kind::Number => {
-                    if CLAUSE_WORDS.contains(&self.norm(i)) {
+                    if CLAUSE_WORDS.contains(&self.norm(i)) && !self.joins_names(i, floor, end) {
                         break;
                     }
                 }
@@ -592,6 +608,16 @@ impl<'a> Doc<'a> {
             return None;
         }
         (k < end).then_some((k, end, comma))
+    }
+
+    /// Whether the `and` at token `i` joins two names or pronouns inside a
+    /// subject (`he and Mr. Allen said`, `Smith and Jones said`).
+    fn joins_names(&self, i: usize, floor: usize, end: usize) -> bool {
+        let name = |k: usize| {
+            matches!(self.norm(k), "HE" | "SHE" | "I" | "WE" | "THEY")
+                || self.raw(k).starts_with(|c: char| c.is_uppercase()) && self.is_word(k)
+        };
+        self.norm(i) == "AND" && i > floor && i + 1 < end && name(i - 1) && name(i + 1)
     }
 
     /// When token `close` ends a parenthetical (`)`) or a dash aside, the
@@ -662,7 +688,12 @@ impl<'a> Doc<'a> {
             start += 1;
         }
         let window = (start + 8).min(limit);
-        let near = (start..window).find_map(|i| self.cue_at(i, limit));
+        // `," Rep. Jim McDermott (D-Wash.) said`: a longer name is fine
+        // when it runs from the mark to the cue.
+        let named = |c: &CueHit| self.np_before(c.start, start).is_some_and(|(na, _, _)| na == start);
+        let near = (start..window)
+            .find_map(|i| self.cue_at(i, limit))
+            .or_else(|| (window..(start + 14).min(limit)).find_map(|i| self.cue_at(i, limit).filter(named)));
         // `," Morton Blackwell, the committeeman from Virginia, told AFP.`
         let set_off = |c: &CueHit| c.start > start + 1 && self.appositive_subject(start, c.start - 1).is_some();
         let cue = near
@@ -704,6 +735,9 @@ impl<'a> Doc<'a> {
         let source = if self.is_according_to(cue) || cue.start == floor {
             // `According to X, "..."`, `Said Dorothy Poynter, "..."`
             self.np_after(cue.end, open, MAX_NP)
+        } else if matches!(self.norm(cue.start - 1), "AND" | "BUT") {
+            // `Mrs. Clinton shook her head and said, "No."`
+            self.clause_subject(floor, cue.start)
         } else {
             self.np_before(cue.start, floor).map(|(a, b, _)| (a, b))
         };

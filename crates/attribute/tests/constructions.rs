@@ -512,3 +512,14 @@ fn adverbs_and_asides_around_the_subject() {
     let (c, _) = run("Clinton, after the scandal broke, initially said that there was no classified material.");
     assert_eq!(c.quotes[0].cue.as_deref(), Some("initially said"));
 }
+
+#[test]
+fn joined_names_misplaced_marks_and_coordinated_quotes() {
+    let (a, _) = run("It is about convincing audiences, he and Mr. Allen said.");
+    assert_eq!(speaker(&a.quotes[0]), "he and Mr. Allen");
+    let (b, _) = run("\u{201C}Apparently not,\u{201C} he said. The paper declined to comment.");
+    assert_eq!(b.quotes[0].text, "Apparently not,");
+    assert_eq!(b.quotes[0].cue.as_deref(), Some("said"));
+    let (c, _) = run("Mrs. Clinton shook her head and said, \"No, not at all.\"");
+    assert_eq!(speaker(&c.quotes[0]), "Mrs. Clinton");
+}
