@@ -76,6 +76,9 @@ pub struct Lexicon {
     pub agencies: Vec<Agency>,
     /// Credit phrases (lower case) by kind.
     pub credits: Vec<(CreditKind, String)>,
+    /// House styles that credit an agency without naming it: the parts a
+    /// closing line holds in order (lower case), and the agency's index.
+    pub signatures: Vec<(Vec<String>, usize)>,
     /// Head noun (upper case) -> how it matches.
     pub nominals: HashMap<String, NominalMatch>,
     /// `file:line: message` for every line that did not parse.
@@ -187,6 +190,10 @@ impl Lexicon {
                 self.errors.push(format!("{file}:{n}: expected kind TAB phrase"));
                 continue;
             };
+            if kind.trim() == "signature" {
+                self.parse_signature(file, n, phrase);
+                continue;
+            }
             let kind = match kind.trim() {
                 "photo-before" => CreditKind::PhotoBefore,
                 "photo-after" => CreditKind::PhotoAfter,
@@ -201,6 +208,31 @@ impl Lexicon {
             };
             self.credits.push((kind, phrase.trim().to_lowercase()));
         }
+    }
+
+    /// `signature<TAB>(reporting by … editing by<TAB>Reuters`: parsed after
+    /// the agencies, whose names it refers to.
+    fn parse_signature(&mut self, file: &str, n: usize, rest: &str) {
+        let Some((parts, agency)) = rest.split_once('\t') else {
+            self.errors
+                .push(format!("{file}:{n}: expected signature TAB parts TAB agency"));
+            return;
+        };
+        let Some(index) = self.agencies.iter().position(|a| a.name == agency.trim()) else {
+            self.errors
+                .push(format!("{file}:{n}: unknown agency `{}`", agency.trim()));
+            return;
+        };
+        let parts: Vec<String> = parts
+            .split('\u{2026}')
+            .map(|p| p.trim().to_lowercase())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.is_empty() {
+            self.errors.push(format!("{file}:{n}: empty signature"));
+            return;
+        }
+        self.signatures.push((parts, index));
     }
 
     fn parse_nominals(&mut self, file: &str, text: &str) {

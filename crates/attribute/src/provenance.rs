@@ -111,12 +111,36 @@ pub(crate) fn provenance(text: &str, seg: &Segmented, lex: &Lexicon) -> Provenan
     }
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let n = lines.len();
+    for line in &lines[n.saturating_sub(4)..] {
+        let lower = line.to_lowercase();
+        for (parts, agency) in &lex.signatures {
+            if signed(&lower, parts) {
+                push_unique(&mut p.credited, *agency);
+            }
+        }
+    }
     for (li, line) in lines.iter().enumerate() {
         for piece in pieces(line) {
             scan_piece(piece, li, n, lex, &mut p);
         }
     }
     p
+}
+
+/// Whether a closing line starts with the first part of a house-style
+/// signature and holds the others in order.
+fn signed(line: &str, parts: &[String]) -> bool {
+    if !line.starts_with(parts[0].as_str()) {
+        return false;
+    }
+    let mut from = parts[0].len();
+    for part in &parts[1..] {
+        match line[from..].find(part.as_str()) {
+            Some(at) => from += at + part.len(),
+            None => return false,
+        }
+    }
+    true
 }
 
 fn scan_piece(piece: &str, line: usize, lines: usize, lex: &Lexicon, p: &mut Provenance) {

@@ -523,3 +523,11 @@ fn joined_names_misplaced_marks_and_coordinated_quotes() {
     let (c, _) = run("Mrs. Clinton shook her head and said, \"No, not at all.\"");
     assert_eq!(speaker(&c.quotes[0]), "Mrs. Clinton");
 }
+
+#[test]
+fn a_house_style_trailer_credits_its_agency() {
+    let (a, _) = run("The council approved the resolution.\n\n(Reporting by Jane Doe; Editing by John Roe.)");
+    assert_eq!(a.agency_credits, ["Reuters"]);
+    let (b, _) = run("The council approved the resolution.\n\n(Reporting by Jane Doe.)");
+    assert!(b.agency_credits.is_empty(), "{:?}", b.agency_credits);
+}
