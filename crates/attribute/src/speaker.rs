@@ -15,6 +15,9 @@ use crate::quotes::Doc;
 /// How far back (in mentions) an antecedent is looked for.
 const LOOKBACK: usize = 60;
 
+/// Longer than any actor mention, in bytes (a long title and name).
+const MAX_MENTION: u32 = 400;
+
 /// Every actor mention of a document in text order, with what the
 /// dictionaries say about it.
 pub(crate) struct Resolver<'a> {
@@ -137,10 +140,16 @@ impl<'a> Resolver<'a> {
         let span = d.cover(a, b);
         let phrase = span.slice(self.text).to_string();
         let overlapping = || {
-            self.mentions
+            // Mentions are sorted by start and short: look from a little
+            // before the phrase to its end only.
+            let from = self
+                .mentions
+                .partition_point(|(_, m)| m.span.start + MAX_MENTION <= span.start);
+            let to = self.mentions.partition_point(|(_, m)| m.span.start < span.end);
+            self.mentions[from..to.max(from)]
                 .iter()
                 .map(|(_, m)| *m)
-                .filter(move |m| m.span.start < span.end && span.start < m.span.end)
+                .filter(move |m| span.start < m.span.end)
         };
         let first = d.norm(a);
         if b - a == 1 {
@@ -211,12 +220,7 @@ impl<'a> Resolver<'a> {
     /// (`Alice began talking to Bob. "Lorem ipsum."`): its first person
     /// mention, else its first named actor.
     pub fn named_in_sentence(&self, s: usize) -> Option<Speaker> {
-        let in_s = || {
-            self.mentions
-                .iter()
-                .filter(move |(ms, m)| *ms == s && !m.pronoun)
-                .map(|(_, m)| *m)
-        };
+        let in_s = || self.in_sentence(s).iter().filter(|(_, m)| !m.pronoun).map(|(_, m)| *m);
         let m = in_s().find(|m| self.person(m).is_some()).or_else(|| in_s().next())?;
         Some(self.speaker_of(m, m.span))
     }
@@ -226,10 +230,18 @@ impl<'a> Resolver<'a> {
     /// actor mention before the cue, pronouns included.
     pub fn subject_in_sentence(&self, s: usize, before: u32) -> Option<Speaker> {
         let m = self
-            .mentions
+            .in_sentence(s)
             .iter()
-            .find(|(ms, m)| *ms == s && m.span.end <= before)
+            .find(|(_, m)| m.span.end <= before)
             .map(|(_, m)| *m)?;
         Some(self.speaker_of(m, m.span))
+    }
+
+    /// The mentions of sentence `s` (sentences follow text order, so they
+    /// are one run of the sorted list).
+    fn in_sentence(&self, s: usize) -> &[(usize, &'a Mention)] {
+        let from = self.mentions.partition_point(|(ms, _)| *ms < s);
+        let to = self.mentions.partition_point(|(ms, _)| *ms <= s);
+        &self.mentions[from..to.max(from)]
     }
 }

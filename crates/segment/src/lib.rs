@@ -94,6 +94,33 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// The longest sentence, in tokens, that the later stages see. Real
+/// sentences stay far below it (a 100-word sentence is about 130 tokens);
+/// a run-on line without sentence ends (a table, a list, broken markup) is
+/// cut into pieces of at most this many tokens, so that coding and
+/// attribution stay linear in the length of the input.
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
+/// Cut a token range longer than [`MAX_SENTENCE_TOKENS`] into pieces,
+/// each ending after the last `;` or `,` of its window when there is one
+/// in its second half, else at the window's end.
+fn cap_length(tokens: &[Token], text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_TOKENS {
+        let limit = start + MAX_SENTENCE_TOKENS;
+        let half = start + MAX_SENTENCE_TOKENS / 2;
+        let cut = [";", ","]
+            .iter()
+            .find_map(|p| (half..limit).rev().find(|&i| tokens[i].span.slice(text) == *p))
+            .map_or(limit, |i| i + 1);
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..range.end);
+    out
+}
+
 /// Segment `text` into paragraphs, sentences and tokens.
 pub fn segment(text: &str) -> Segmented {
     let mut seg = Segmented::default();
@@ -109,7 +136,8 @@ pub fn segment(text: &str) -> Segmented {
         token::tokenize(text, start, block.end, &mut seg.tokens, &mut seg.norm);
         let para_index = seg.paragraphs.len() as u32;
         let first_sentence = seg.sentences.len() as u32;
-        for range in sentence::split(&seg.tokens, first_token, &seg.norm, text) {
+        let ranges = sentence::split(&seg.tokens, first_token, &seg.norm, text);
+        for range in ranges.into_iter().flat_map(|r| cap_length(&seg.tokens, text, r)) {
             let toks = &seg.tokens[range.clone()];
             if toks.iter().any(|t| matches!(t.kind, Kind::Word | Kind::Number)) {
                 let span = toks[0].span.cover(toks[toks.len() - 1].span);

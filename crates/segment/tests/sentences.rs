@@ -238,3 +238,20 @@ fn a_huge_single_line_is_segmented() {
     let seg = segment(&text);
     assert_eq!(seg.sentences.len(), 20_000);
 }
+
+#[test]
+fn a_run_on_line_is_cut_into_bounded_sentences() {
+    let text = "word, ".repeat(3000) + "end.";
+    let seg = dyad_segment::segment(&text);
+    assert!(seg.sentences.len() > 10, "{} sentences", seg.sentences.len());
+    let mut next = 0u32;
+    for s in &seg.sentences {
+        assert!(s.tokens.len() <= dyad_segment::MAX_SENTENCE_TOKENS);
+        assert_eq!(s.tokens.start, next, "sentences are contiguous");
+        next = s.tokens.end;
+        // Cut after a comma, never inside a run of words.
+        let last = &seg.tokens[s.tokens.end as usize - 1];
+        assert!(matches!(last.span.slice(&text), "," | "."));
+    }
+    assert_eq!(next as usize, seg.tokens.len());
+}
