@@ -687,6 +687,9 @@ impl<'a> Doc<'a> {
         while start < limit && matches!(self.tok(start).kind, Kind::Punct) && self.raw(start) == "," {
             start += 1;
         }
+        if let Some(frame) = self.dash_credit(start, limit) {
+            return Some(frame);
+        }
         let window = (start + 8).min(limit);
         // `," Rep. Jim McDermott (D-Wash.) said`: a longer name is fine
         // when it runs from the mark to the cue.
@@ -717,6 +720,36 @@ impl<'a> Doc<'a> {
             cue: Some(cue),
             source,
             addressee,
+        })
+    }
+
+    /// `"..." ― Sonya Herridge`: a dash after the quotation and a name
+    /// of at most six capitalized words ending the line credit the speaker
+    /// (epigraphs, collected reader quotes).
+    fn dash_credit(&self, start: usize, limit: usize) -> Option<Frame> {
+        if start >= limit || self.tok(start).kind != Kind::Dash {
+            return None;
+        }
+        let (na, nb) = self.np_after(start + 1, limit, 6)?;
+        let capital = |i: usize| !self.is_word(i) || self.raw(i).starts_with(|c: char| c.is_uppercase());
+        let rest_is_punct = (nb..limit).all(|i| !self.is_word(i));
+        let line_ends = self.text[self.tok(nb - 1).span.end as usize..]
+            .chars()
+            .take_while(|c| !c.is_alphanumeric())
+            .any(|c| c == '\n')
+            || nb >= self.seg.tokens.len();
+        if !(na..nb).all(capital) || !(rest_is_punct || line_ends) {
+            return None;
+        }
+        Some(Frame {
+            cue: Some(CueHit {
+                start,
+                end: start + 1,
+                class: CueClass::Speech,
+                needs_clause: false,
+            }),
+            source: Some((na, nb)),
+            addressee: None,
         })
     }
 

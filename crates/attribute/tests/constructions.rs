@@ -531,3 +531,17 @@ fn a_house_style_trailer_credits_its_agency() {
     let (b, _) = run("The council approved the resolution.\n\n(Reporting by Jane Doe.)");
     assert!(b.agency_credits.is_empty(), "{:?}", b.agency_credits);
 }
+
+#[test]
+fn a_dash_and_a_name_after_a_quote_credit_the_speaker() {
+    let (a, _) = run("\u{201C}He represents our greatest shame.\u{201D} \u{2015} Sonya Herridge\n\u{201C}He is ignorant of our culture.\u{201D} \u{2015} Pamela Padilla\n");
+    assert_eq!(a.quotes.len(), 2, "{:?}", a.quotes);
+    assert_eq!(speaker(&a.quotes[0]), "Sonya Herridge");
+    assert_eq!(speaker(&a.quotes[1]), "Pamela Padilla");
+    let (b, _) = run("\u{201C}We will see.\u{201D} \u{2014} and then the talks collapsed in the night.");
+    assert!(
+        b.quotes.iter().all(|q| q.cue.as_deref() != Some("\u{2014}")),
+        "{:?}",
+        b.quotes
+    );
+}
