@@ -25,6 +25,9 @@ pub enum CueClass {
     Refusal,
     /// Appearance: seemed, appears (no source; indirect only).
     Appearance,
+    /// Nouns of saying and stance, cues only after a possessive (`Trump's
+    /// criticism of the deal`).
+    Noun,
 }
 
 /// A reporting expression: its normalized words (upper case, as the
@@ -131,6 +134,7 @@ impl Lexicon {
                 "finding" => CueClass::Finding,
                 "refusal" => CueClass::Refusal,
                 "appearance" => CueClass::Appearance,
+                "noun" => CueClass::Noun,
                 other => {
                     self.errors.push(format!("{file}:{n}: unknown class `{other}`"));
                     continue;

@@ -1070,8 +1070,13 @@ impl<'a> Doc<'a> {
                 i += 1;
                 continue;
             };
+            if let Some(found) = self.nominal(s, a, end, cue) {
+                out.push(found);
+                i = cue.end;
+                continue;
+            }
             let cue = self.widen_cue(cue, a);
-            if cue.end <= end && self.cue_is_verb(cue, a) {
+            if cue.end <= end && cue.class != CueClass::Noun && self.cue_is_verb(cue, a) {
                 let previous = out.last().and_then(|f| f.frame.source);
                 if let Some(found) = self.indirect_at(s, a, end, cue, previous) {
                     out.push(found);
@@ -1146,6 +1151,36 @@ impl<'a> Doc<'a> {
             needs_clause: false,
         };
         self.indirect_record(s, (comma + 1, end), cue, Some((first + 1, comma)), None)
+    }
+
+    /// `Trump's criticism of the deal`, `the ministry's claim that ...`: a
+    /// noun of saying or stance after a possessive, then a preposition or
+    /// `that`. The possessor is the source, the phrase after the
+    /// preposition (up to a comma) the content.
+    fn nominal(&self, s: usize, a: usize, end: usize, cue: CueHit) -> Option<Indirect> {
+        if cue.class != CueClass::Noun && !cue.needs_clause || cue.start < a + 2 || cue.end + 1 >= end {
+            return None;
+        }
+        let poss = cue.start - 1;
+        if !matches!(self.norm(poss), "'S" | "'") {
+            return None;
+        }
+        if !matches!(
+            self.norm(cue.end),
+            "OF" | "FOR" | "ON" | "ABOUT" | "THAT" | "TO" | "AGAINST" | "OVER" | "IN"
+        ) {
+            return None;
+        }
+        let (na, nb, _) = self.np_before(poss, a)?;
+        if !self.subject_ok((na, nb)) {
+            return None;
+        }
+        let from = cue.end + 1;
+        let mut to = from;
+        while to < end && to - from < 40 && (self.quoted[to] || self.raw(to) != ",") {
+            to += 1;
+        }
+        self.indirect_record(s, (from, to), cue, Some((na, nb)), None)
     }
 
     fn indirect_at(

@@ -545,3 +545,17 @@ fn a_dash_and_a_name_after_a_quote_credit_the_speaker() {
         b.quotes
     );
 }
+
+#[test]
+fn a_possessive_and_a_noun_of_saying_is_a_frame() {
+    let (a, _) = run("The senator's criticism of the trade deal drew applause, aides said.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("criticism"))
+        .expect("a nominal frame");
+    assert_eq!(speaker(q), "The senator");
+    assert_eq!(q.text, "the trade deal drew applause");
+    let (b, _) = run("The criticism of the deal grew.");
+    assert!(b.quotes.is_empty(), "{:?}", b.quotes);
+}
