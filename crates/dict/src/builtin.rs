@@ -235,7 +235,16 @@ impl Dictionaries {
                 default: Some(ActorCode::Codes(vec![code.into()])),
             };
             let actor = self.new_actor(row.get("name"), schedule, ActorKind::Place, loc);
-            self.add_actor_phrase(terms, actor);
+            self.add_actor_phrase(terms.clone(), actor);
+            // `New York City` is `New York` in copy (and `York` alone is
+            // another city): the short form names the city too, unless
+            // it names something else (`Mexico City` / `Mexico`).
+            if words.len() > 2 && words.last().is_some_and(|w| w == "CITY") {
+                let short = terms[..terms.len() - 1].to_vec();
+                if !known.contains(&short) {
+                    self.add_actor_phrase(short, actor);
+                }
+            }
         }
     }
 
@@ -511,5 +520,9 @@ mod tests {
         assert_eq!(code("Vladimir Putin", "2020-01-01"), Some("RUSGOV".into()));
         assert_eq!(code("Barack Obama", "2012-06-01"), Some("USAGOV".into()));
         assert_eq!(code("Barack Obama", "2019-06-01"), Some("USAELI".into()));
+        // `New York City` is also `New York`; `Mexico City` leaves `Mexico`
+        // to the country.
+        assert_eq!(code("New York", "2020-01-01"), Some("USA".into()));
+        assert_eq!(code("Mexico", "2020-01-01"), Some("MEX".into()));
     }
 }
