@@ -201,18 +201,31 @@ impl<'a> Resolver<'a> {
                 best = Some(m);
             }
         }
-        match best {
-            Some(m) if self.person(m).is_some() => self.speaker_of(m, span),
-            Some(m) => Speaker {
-                name: phrase,
-                code: Self::code(m),
-                span: Some(span.pair()),
-            },
-            None => Speaker {
-                name: phrase,
-                code: None,
-                span: Some(span.pair()),
-            },
+        if let Some(m) = best.filter(|m| self.person(m).is_some()) {
+            return self.speaker_of(m, span);
+        }
+        if let Some(surname) = surname_of(&phrase) {
+            // `Clinton said`, `Mr. Clarke said`: the person named in full
+            // earlier in the document.
+            let known = self.antecedent(span.start, |m| {
+                self.person(m)
+                    .is_some_and(|p| p.name.rsplit(' ').next() == Some(surname) && p.name.contains(' '))
+            });
+            if let Some(m) = known {
+                return self.speaker_of(m, span);
+            }
+            if let Some(full) = full_name_before(self.text, surname, span.start as usize) {
+                return Speaker {
+                    name: full.to_string(),
+                    code: best.and_then(Self::code),
+                    span: Some(span.pair()),
+                };
+            }
+        }
+        Speaker {
+            name: phrase,
+            code: best.and_then(Self::code),
+            span: Some(span.pair()),
         }
     }
 
@@ -244,4 +257,90 @@ impl<'a> Resolver<'a> {
         let to = self.mentions.partition_point(|(ms, _)| *ms <= s);
         &self.mentions[from..to.max(from)]
     }
+}
+
+/// Courtesy and office titles that may stand before a surname.
+const TITLES: &[&str] = &[
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Capt.",
+    "Prof.",
+    "Rev.",
+    "Judge",
+    "Justice",
+    "President",
+    "Senator",
+    "Governor",
+    "Secretary",
+    "Minister",
+    "Mayor",
+    "General",
+];
+
+/// The surname a speaker phrase is: one capitalized word, alone or after a
+/// title (`Clinton`, `Mr. Clarke`, `Sen. Warren`).
+fn surname_of(phrase: &str) -> Option<&str> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let last = match words.as_slice() {
+        [w] => *w,
+        [t, w] if TITLES.contains(t) => *w,
+        _ => return None,
+    };
+    let proper = last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().skip(1).any(char::is_lowercase)
+        && last.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+    proper.then_some(last)
+}
+
+/// How far back (bytes) a surname looks for its full name: a long article.
+const FULL_NAME_WINDOW: usize = 16_384;
+
+/// The first full name in the text before byte `before` (at most
+/// [`FULL_NAME_WINDOW`] back) that ends with `surname`: one or two
+/// capitalized words right before it (`David Clarke`, `Mary Ann Smith`),
+/// titles left out. Cost: one scan of that window.
+fn full_name_before<'t>(text: &'t str, surname: &str, before: usize) -> Option<&'t str> {
+    let before = before.min(text.len());
+    let mut lo = before.saturating_sub(FULL_NAME_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let hay = &text[..before];
+    let mut from = lo;
+    while let Some(at) = hay[from..].find(surname) {
+        let at = from + at;
+        from = at + surname.len();
+        let end = at + surname.len();
+        if hay[end..].chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let head = &hay[..at];
+        let mut start = at;
+        let mut given = 0;
+        for word in head.trim_end_matches(' ').rsplit(' ').take(2) {
+            // A capitalized word, an initial (`J.`), never a sentence end
+            // (`Boston. Clarke`) or a title.
+            let name_like = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+                && (!word.ends_with('.') || word.len() <= 2)
+                && !TITLES.contains(&word);
+            if !name_like || !head[..start].ends_with(' ') {
+                break;
+            }
+            start -= word.len() + 1;
+            given += 1;
+        }
+        if given > 0 {
+            return Some(&hay[start..end]);
+        }
+    }
+    None
 }

@@ -559,3 +559,18 @@ fn a_possessive_and_a_noun_of_saying_is_a_frame() {
     let (b, _) = run("The criticism of the deal grew.");
     assert!(b.quotes.is_empty(), "{:?}", b.quotes);
 }
+
+#[test]
+fn a_surname_is_the_person_named_in_full_before() {
+    let text = "Sheriff's deputy David Clarke spoke in Boston. Clarke said the city was safe.";
+    let (a, _) = run(text);
+    assert_eq!(speaker(&a.quotes[0]), "David Clarke");
+    let (b, _) = run("Hakan Fidan met his counterpart. \"We agreed,\" Fidan said.");
+    assert_eq!(speaker(&b.quotes[0]), "Hakan Fidan");
+    assert_eq!(
+        b.quotes[0].speaker.as_ref().and_then(|s| s.code.as_deref()),
+        Some("TURGOV")
+    );
+    let (c, _) = run("They met in Boston. Clarke said the city was safe.");
+    assert_eq!(speaker(&c.quotes[0]), "Clarke");
+}
