@@ -1018,7 +1018,10 @@ impl<'a> Doc<'a> {
     /// criticized`).
     fn passive(&self, cue: CueHit) -> bool {
         let head = self.norm(cue.end - 1);
-        (head.ends_with("ED") || head.ends_with("EN")) && (cue.start..cue.end).any(|i| BE_FORMS.contains(&self.norm(i)))
+        let participle = head.ends_with("ED")
+            || head.ends_with("EN")
+            || matches!(head, "TOLD" | "SAID" | "THOUGHT" | "FOUND" | "HEARD");
+        participle && (cue.start..cue.end).any(|i| BE_FORMS.contains(&self.norm(i)))
     }
 
     /// Whether the noun phrase at token `a` opens with an indefinite article
@@ -1248,6 +1251,12 @@ impl<'a> Doc<'a> {
                 k += 1;
             }
             return self.indirect_record(s, (cue.end, k), cue, None, None);
+        }
+        let by = cue.end < end && self.norm(cue.end) == "BY";
+        if self.passive(cue) && !by && self.norm(cue.end - 1) != "ASKED" {
+            // `He was told that ...`: the subject of a passive is not its
+            // speaker, and no agent is named.
+            return self.indirect_record(s, (cue.end, end), cue, None, None);
         }
         let addressee = self.addressee(cue, end);
         let coordinated = cue.start > a

@@ -574,3 +574,11 @@ fn a_surname_is_the_person_named_in_full_before() {
     let (c, _) = run("They met in Boston. Clarke said the city was safe.");
     assert_eq!(speaker(&c.quotes[0]), "Clarke");
 }
+
+#[test]
+fn the_subject_of_a_passive_is_not_the_speaker() {
+    let (a, _) = run("The envoy was told that the talks had failed.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].speaker, None);
+    assert_eq!(a.quotes[0].text, "that the talks had failed");
+}
