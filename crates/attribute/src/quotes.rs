@@ -269,6 +269,11 @@ const PREPOSITIONS: &[&str] = &[
     "THROUGH",
 ];
 
+/// Whether a cue word is a past participle (`rejected`, `shown`, `told`).
+fn is_participle(head: &str) -> bool {
+    head.ends_with("ED") || head.ends_with("EN") || matches!(head, "TOLD" | "SAID" | "THOUGHT" | "FOUND" | "HEARD")
+}
+
 /// `called`: naming as often as judging (`a program called X`).
 fn is_naming(head: &str) -> bool {
     matches!(head, "CALLED" | "CALLS" | "CALL")
@@ -403,7 +408,7 @@ impl<'a> Doc<'a> {
     /// Extend a cue leftwards over auxiliaries and adverbs (`has also said`).
     fn widen_cue(&self, mut cue: CueHit, floor: usize) -> CueHit {
         let head = self.norm(cue.start);
-        let (ing, ed) = (head.ends_with("ING"), head.ends_with("ED"));
+        let (ing, ed) = (head.ends_with("ING"), is_participle(head));
         while cue.start > floor && !self.quoted[cue.start - 1] {
             let prev = self.norm(cue.start - 1);
             let be = match prev {
@@ -1017,11 +1022,7 @@ impl<'a> Doc<'a> {
     /// Whether a widened cue is a passive (`was rejected`, `has been
     /// criticized`).
     fn passive(&self, cue: CueHit) -> bool {
-        let head = self.norm(cue.end - 1);
-        let participle = head.ends_with("ED")
-            || head.ends_with("EN")
-            || matches!(head, "TOLD" | "SAID" | "THOUGHT" | "FOUND" | "HEARD");
-        participle && (cue.start..cue.end).any(|i| BE_FORMS.contains(&self.norm(i)))
+        is_participle(self.norm(cue.end - 1)) && (cue.start..cue.end).any(|i| BE_FORMS.contains(&self.norm(i)))
     }
 
     /// Whether the noun phrase at token `a` opens with an indefinite article
