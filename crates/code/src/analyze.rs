@@ -285,7 +285,7 @@ pub fn analyze<'a>(
         complex,
     };
     eliminate_commas(&mut analysis, options);
-    split_clauses(&mut analysis);
+    split_clauses(&mut analysis, options.modifier_agents);
     if dialect == Dialect::Petrarch {
         // PETRARCH codes a closing ", X said" clause on its own; TABARI
         // searches the whole sentence.
@@ -837,17 +837,26 @@ fn eliminate_commas(a: &mut Analysis, options: &dyad_dict::CodingOptions) {
     }
     // TABARI chains the phrases: after an eliminated phrase, the next one is
     // measured from the start of the eliminated one.
+    // dyad's own dictionaries: ", accusing it of ..." is a participial
+    // clause with events of its own, not an aside (see `split_clauses`).
+    let keep = |s: usize| {
+        options.modifier_agents
+            && (participle_after(&a.words, s)
+                || a.words[s].class == Class::Comma
+                    && a.words.get(s + 1).is_some_and(|w| subordinator(w.norm))
+                    && subordinate_subject(a, s + 2))
+    };
     let mut seg_start = first;
     for &c in &commas[1..] {
         let words = count(seg_start + 1, c, &a.words);
-        if options.comma_max > 0 && words > options.comma_min && words <= options.comma_max {
+        if options.comma_max > 0 && words > options.comma_min && words <= options.comma_max && !keep(seg_start) {
             kill.push((seg_start, c));
         } else {
             seg_start = c;
         }
     }
     let c = count(seg_start + 1, n, &a.words);
-    if options.comma_emax > 0 && c > options.comma_emin && c <= options.comma_emax {
+    if options.comma_emax > 0 && c > options.comma_emin && c <= options.comma_emax && !keep(seg_start) {
         kill.push((seg_start, n));
     }
     for (s, e) in kill {
@@ -865,9 +874,39 @@ fn eliminate_commas(a: &mut Analysis, options: &dyad_dict::CodingOptions) {
     }
 }
 
+/// A comma followed by a present participle that opens a clause of its own
+/// (", accusing it of ...", ", prompting the president to ...").
+fn participle_after(words: &[Word], comma: usize) -> bool {
+    words[comma].class == Class::Comma
+        && words.get(comma + 1).is_some_and(|w| {
+            matches!(w.class, Class::Verb(_))
+                && w.norm.ends_with("ING")
+                && !matches!(
+                    w.norm,
+                    "INCLUDING" | "FOLLOWING" | "ACCORDING" | "REGARDING" | "CONCERNING"
+                    // The toll or the outcome of what the clause before
+                    // reports ("..., killing 11 people"), not another event.
+                    | "KILLING" | "WOUNDING" | "INJURING" | "LEAVING" | "CAUSING" | "PROMPTING" | "ENDING"
+                        | "TRIGGERING" | "SPARKING" | "BRINGING" | "MAKING"
+                )
+        })
+}
+
+/// Words that open an adverbial clause of something that happened ("after
+/// Minsk freed 52 prisoners", "as Xi held talks with Putin"); "before" and
+/// "until" speak of what has not.
+fn subordinator(norm: &str) -> bool {
+    matches!(
+        norm,
+        "AFTER" | "AS" | "WHEN" | "WHILE" | "SINCE" | "BECAUSE" | "WHERE" | "WHEREAS"
+    )
+}
+
 /// Split into clauses at conjunctions that start a new clause: a
 /// conjunction followed by a verb, or by an actor or pronoun and then a verb.
-fn split_clauses(a: &mut Analysis) {
+/// With dyad's own dictionaries (`news`) also at a subordinator followed by a
+/// subject and its verb, and at a comma followed by a participle.
+fn split_clauses(a: &mut Analysis, news: bool) {
     let n = a.words.len();
     let mut start = 0;
     let mut seen_verb = false;
@@ -878,6 +917,18 @@ fn split_clauses(a: &mut Analysis) {
         }
         if matches!(w.class, Class::Verb(_)) {
             seen_verb = true;
+        }
+        if news && seen_verb && participle_after(&a.words, i) {
+            a.clauses.push((start, i));
+            start = i + 1;
+            seen_verb = false;
+            continue;
+        }
+        if news && seen_verb && subordinator(w.norm) && subordinate_subject(a, i + 1) {
+            a.clauses.push((start, i));
+            start = i + 1;
+            seen_verb = false;
+            continue;
         }
         if w.class != Class::Conjunction || !seen_verb {
             continue;
@@ -899,6 +950,27 @@ fn split_clauses(a: &mut Analysis) {
         }
     }
     a.clauses.push((start, n));
+}
+
+/// An actor phrase or a subject pronoun at `j`, followed (after at most two
+/// auxiliaries or adverbs) by a verb: the subject of an adverbial clause.
+fn subordinate_subject(a: &Analysis, j: usize) -> bool {
+    let n = a.words.len();
+    let end = match a.words.get(j).map(|w| w.class) {
+        Some(Class::Phrase(p)) => a.phrases[p as usize].end,
+        Some(Class::Pronoun(Pronoun::Subject | Pronoun::Plural)) => j + 1,
+        _ => return false,
+    };
+    let mut k = end;
+    while k < n
+        && k < end + 2
+        && (a.words[k].class == Class::Auxiliary
+            || a.words[k].norm.ends_with("LY")
+            || matches!(a.words[k].norm, "HAS" | "HAD" | "HAVE" | "ALSO"))
+    {
+        k += 1;
+    }
+    k < n && matches!(a.words[k].class, Class::Verb(_))
 }
 
 /// A comma followed by a short closing clause with its own verb (", the

@@ -725,6 +725,29 @@ impl<'d> Coder<'d> {
                 !self.options.modifier_agents
                     || (a.phrases[p].has_actor || a.phrases[p].pronoun.is_some()) && !a.phrases[p].place && !own(p)
             };
+            // An object pronoun does not refer to its own clause's subject
+            // ("cut ties with Qatar, accusing it of ...": Qatar, not the
+            // subject the pronoun rules would pick): it takes the nearest
+            // actor before it that is not the source.
+            let antecedent = |p: usize| -> usize {
+                let Some(s) = source else { return p };
+                let object = matches!(a.phrases[p].pronoun, Some(Pronoun::Subject | Pronoun::Plural));
+                if !self.options.modifier_agents || !object || codes[s] != codes[p] {
+                    return p;
+                }
+                (0..p)
+                    .rev()
+                    .find(|&q| {
+                        let ph = &a.phrases[q];
+                        ph.pronoun.is_none()
+                            && !ph.place
+                            && ph.has_actor
+                            && !codes[q].is_empty()
+                            && codes[q] != codes[s]
+                    })
+                    .unwrap_or(p)
+            };
+            let after: Vec<usize> = after.iter().map(|&p| antecedent(p)).collect();
             target = after.iter().copied().find(|&p| differs(p, source) && named(p));
             // A compound subject with no named target acts on itself (met in
             // Geneva) before a place or a bare role word is taken.
@@ -869,8 +892,11 @@ impl<'d> Coder<'d> {
                     continue;
                 }
                 // Both sides known; without require_dyad, at least one.
+                // With dyad's dictionaries two roles of no known country
+                // ("the government and opposition agreed") are no dyad.
+                let unplaced = self.options.modifier_agents && s.starts_with("---") && t.starts_with("---");
                 let keep = match (is_missing(s), is_missing(t)) {
-                    (false, false) => true,
+                    (false, false) => !unplaced,
                     (true, true) => false,
                     _ => !self.options.require_dyad,
                 };
@@ -1222,7 +1248,9 @@ mod tests {
         --- URGE [020] ---\nURGE\n\
         --- PROVIDE [---] ---\nPROVIDE\n- * AID TO + [073]\n\
         --- WITHDRAW [---] ---\nWITHDRAW {WITHDRAWS WITHDREW WITHDRAWN WITHDRAWING}\n- * TROOPS FROM + [0874]\n\
-        --- NEGOTIATE [046:046] ---\nNEGOTIATE\n- * WITH + [046:046]\n";
+        --- NEGOTIATE [046:046] ---\nNEGOTIATE\n- * WITH + [046:046]\n\
+        --- ACCUSE [112] ---\nACCUSE\n\
+        --- KILL [190] ---\nKILL\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -1380,6 +1408,32 @@ mod tests {
         assert_eq!(
             code("United Realms leaders condemned Arnor."),
             [event("IGOURE", "ARN", "111")]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_is_a_clause_whose_object_pronoun_is_not_its_subject() {
+        assert_eq!(
+            code("Arnor condemned Gondor on Monday, accusing it of aggression."),
+            [event("ARN", "GON", "111"), event("ARN", "GON", "112")]
+        );
+        // The toll of an attack is not a second event.
+        assert_eq!(
+            code("Arnorian militants attacked Gondor on Monday, killing 11 Gondorians."),
+            [event("ARNINS", "GON", "190")]
+        );
+    }
+
+    #[test]
+    fn an_adverbial_clause_is_coded_with_its_own_subject() {
+        assert_eq!(
+            code("Arnor condemned Rohan after Gondorian soldiers attacked Rohan."),
+            [event("ARN", "ROH", "111"), event("GONMIL", "ROH", "190")]
+        );
+        // "before" speaks of what has not happened.
+        assert_eq!(
+            code("Arnor condemned Rohan before Gondor attacked Rohan."),
+            [event("ARN", "ROH", "111")]
         );
     }
 }
