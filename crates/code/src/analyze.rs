@@ -265,7 +265,12 @@ pub fn analyze<'a>(
         }
     }
 
-    let mut phrases = build_phrases(dict, &mut words, &actor_units, &actor_at, &agent_at, dialect, options);
+    let units = ActorUnits {
+        spans: &actor_units,
+        at: &actor_at,
+        ids: &actor_ids,
+    };
+    let mut phrases = build_phrases(dict, &mut words, &units, &agent_at, dialect, options);
     for p in &mut phrases {
         p.actor = (p.start..p.end)
             .find_map(|i| actor_at.get(i).copied().flatten())
@@ -354,16 +359,24 @@ fn is_connector(w: &Word) -> bool {
     w.class == Class::Conjunction && (w.norm == "AND" || w.norm == "NOR" || w.norm == "OR") || w.class == Class::Comma
 }
 
+/// The dictionary actors found in a sentence: their word spans and codes,
+/// the unit at each word, and each unit's actor id.
+struct ActorUnits<'u> {
+    spans: &'u [(usize, usize, Vec<String>)],
+    at: &'u [Option<usize>],
+    ids: &'u [u32],
+}
+
 /// Build the actor noun phrases.
 fn build_phrases(
     dict: &Dictionaries,
     words: &mut [Word],
-    actor_units: &[(usize, usize, Vec<String>)],
-    actor_at: &[Option<usize>],
+    units: &ActorUnits,
     agent_at: &[Option<u32>],
     dialect: Dialect,
     options: &dyad_dict::CodingOptions,
 ) -> Vec<Phrase> {
+    let (actor_units, actor_at) = (units.spans, units.at);
     let n = words.len();
     let mut phrases: Vec<Phrase> = Vec::new();
     // Skippable modifiers inside a phrase: determiners, adjectives, FORMER.
@@ -547,6 +560,7 @@ fn build_phrases(
             k += 1;
         }
         let mut actors: Option<Vec<String>> = None;
+        let mut actor_start = k;
         let mut end = j;
         if k < n && actor_at[k].is_some() {
             if let Some((codes, e, _)) = actor_group(k) {
@@ -566,6 +580,7 @@ fn build_phrases(
             if m < n && actor_at[m].is_some() {
                 if let Some((codes, e, _)) = actor_group(m) {
                     actors = Some(codes);
+                    actor_start = m;
                     end = e;
                     // "a contingent of Kenyan police officers", "a delegation
                     // of U.S. lawmakers": the members' role, not the group's.
@@ -653,6 +668,23 @@ fn build_phrases(
             }
         }
         let agents = left.or(right).unwrap_or_default();
+        // "a Moscow court", "protesters in Tehran", "police at a Moscow
+        // airport": a capital that qualifies a role is the place, its
+        // country, not the government.
+        let capital = actor_at
+            .get(actor_start)
+            .copied()
+            .flatten()
+            .is_some_and(|u| dict.actors[units.ids[u] as usize].kind == dyad_dict::ActorKind::Capital);
+        if options.modifier_agents && capital && !agents.is_empty() {
+            if let Some(codes) = &mut actors {
+                for c in codes.iter_mut() {
+                    if c.len() == 6 && c.ends_with("GOV") {
+                        c.truncate(3);
+                    }
+                }
+            }
+        }
         // TABARI's CONVERT AGENTS writes a lone agent as `~CODE`.
         let converted = actors.is_none() && dialect == Dialect::Tabari;
         let base: Vec<String> = actors

@@ -748,7 +748,29 @@ impl<'d> Coder<'d> {
                     .unwrap_or(p)
             };
             let after: Vec<usize> = after.iter().map(|&p| antecedent(p)).collect();
-            target = after.iter().copied().find(|&p| differs(p, source) && named(p));
+            // A role word that is the verb's direct object ("detained more
+            // than 1,700 protesters at rallies against the war in Ukraine")
+            // is the target, whatever actor comes later.
+            let object = after.first().copied().filter(|&p| {
+                let ph = &a.phrases[p];
+                let pos = active.iter().position(|&w| w == ph.start).unwrap_or(0);
+                // Not the subject's own means ("massed troops on the
+                // border", "sent aid workers"): force posture, aid,
+                // cooperation, concessions and intents keep their target.
+                let own_means = c
+                    .code
+                    .code
+                    .as_deref()
+                    .is_some_and(|x| matches!(x.get(..2), Some("03" | "06" | "07" | "08" | "15")));
+                self.options.modifier_agents
+                    && !own_means
+                    && !ph.has_actor
+                    && ph.pronoun.is_none()
+                    && differs(p, source)
+                    && !(ph.end == ph.start + 1 && a.words[ph.start].norm == "INTELLIGENCE")
+                    && active[k_end.min(pos)..pos].iter().all(|&w| quantity_word(&a.words[w]))
+            });
+            target = object.or_else(|| after.iter().copied().find(|&p| differs(p, source) && named(p)));
             // A compound subject with no named target acts on itself (met in
             // Geneva) before a place or a bare role word is taken.
             if target.is_none() && self.options.modifier_agents && source.is_some_and(|s| codes[s].len() > 1) {
@@ -892,11 +914,8 @@ impl<'d> Coder<'d> {
                     continue;
                 }
                 // Both sides known; without require_dyad, at least one.
-                // With dyad's dictionaries two roles of no known country
-                // ("the government and opposition agreed") are no dyad.
-                let unplaced = self.options.modifier_agents && s.starts_with("---") && t.starts_with("---");
                 let keep = match (is_missing(s), is_missing(t)) {
-                    (false, false) => !unplaced,
+                    (false, false) => true,
                     (true, true) => false,
                     _ => !self.options.require_dyad,
                 };
@@ -941,6 +960,35 @@ impl<'d> Coder<'d> {
         }
         events
     }
+}
+
+/// A word that may come between a verb and its object role: determiners,
+/// numbers and quantities ("more than 1,700", "dozens of", "at least 223").
+fn quantity_word(w: &words::Word) -> bool {
+    matches!(w.class, Class::Determiner | Class::Number | Class::Adjective)
+        || matches!(
+            w.norm,
+            "MORE"
+                | "THAN"
+                | "AT"
+                | "LEAST"
+                | "OF"
+                | "ABOUT"
+                | "NEARLY"
+                | "ALMOST"
+                | "SOME"
+                | "SEVERAL"
+                | "MANY"
+                | "DOZENS"
+                | "HUNDREDS"
+                | "THOUSANDS"
+                | "TENS"
+                | "SCORES"
+                | "MILLIONS"
+                | "UP"
+                | "TO"
+                | "OVER"
+        )
 }
 
 /// "will provide", "would immediately resume": a future modal before the
@@ -1434,6 +1482,14 @@ mod tests {
         assert_eq!(
             code("Arnor condemned Rohan before Gondor attacked Rohan."),
             [event("ARN", "ROH", "111")]
+        );
+    }
+
+    #[test]
+    fn a_role_that_is_the_direct_object_is_the_target_before_a_later_actor() {
+        assert_eq!(
+            code("Arnorian soldiers attacked dozens of protesters in a village near Gondor."),
+            [event("ARNMIL", "---CVL", "190")]
         );
     }
 }
