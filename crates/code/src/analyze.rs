@@ -240,7 +240,13 @@ pub fn analyze<'a>(
                             || matches!(words[s - 1].norm, "THEIR" | "OUR" | "MY" | "YOUR")
                             || (words[s - 1].class == Class::Preposition && words[s - 1].norm != "TO"))
                         || words[s].hyphen_before
-                        || indefinite_noun(dict, &words, s, form));
+                        || indefinite_noun(
+                            dict,
+                            &words,
+                            s,
+                            form,
+                            options.modifier_agents && s > 1 && actor_at[s - 1].is_some(),
+                        ));
                 if after_det || capital || news_noun {
                     for w in &mut words[s..e] {
                         w.class = Class::Noun;
@@ -290,6 +296,9 @@ pub fn analyze<'a>(
         complex,
     };
     eliminate_commas(&mut analysis, options);
+    if options.modifier_agents {
+        inverted_conditional(&mut analysis);
+    }
     split_clauses(&mut analysis, options.modifier_agents);
     if dialect == Dialect::Petrarch {
         // PETRARCH codes a closing ", X said" clause on its own; TABARI
@@ -301,8 +310,10 @@ pub fn analyze<'a>(
 
 /// "a border raid", "a cross-border attack": a verb in its base form after
 /// an indefinite article and one or two lower-case modifiers is a noun
-/// ("a gunman shot" keeps its verb: `shot` is not the base form).
-fn indefinite_noun(dict: &Dictionaries, words: &[Word], s: usize, form: u32) -> bool {
+/// ("a gunman shot" keeps its verb: `shot` is not the base form). After
+/// an actor adjective (`after_actor`), "a Chinese blockade" and "any
+/// Israeli strike" are nouns too.
+fn indefinite_noun(dict: &Dictionaries, words: &[Word], s: usize, form: u32, after_actor: bool) -> bool {
     let lemma = &*dict.verbs[dict.verb_forms[form as usize].verb as usize].lemma;
     let norm = words[s].norm;
     let base = norm == lemma
@@ -311,6 +322,9 @@ fn indefinite_noun(dict: &Dictionaries, words: &[Word], s: usize, form: u32) -> 
             .is_some_and(|n| n == lemma || n.strip_suffix('E') == Some(lemma));
     if !base {
         return false;
+    }
+    if after_actor && matches!(words[s - 2].norm, "A" | "AN" | "ANY" | "EVERY" | "EACH") {
+        return true;
     }
     let mut j = s;
     while j > 0 && s - j < 3 {
@@ -901,6 +915,25 @@ fn eliminate_commas(a: &mut Analysis, options: &dyad_dict::CodingOptions) {
             continue;
         }
         for w in &mut a.words[s..e] {
+            w.inactive = true;
+        }
+    }
+}
+
+/// "Should Russia attack a NATO member, ...", "Were Iran to close the
+/// strait, ...": an inverted conditional, up to its comma, is a hypothesis
+/// and codes nothing.
+fn inverted_conditional(a: &mut Analysis) {
+    let opens = a
+        .words
+        .first()
+        .is_some_and(|w| matches!(w.norm, "SHOULD" | "WERE" | "HAD"))
+        && a.words.get(1).is_some_and(|w| matches!(w.class, Class::Phrase(_)));
+    if !opens {
+        return;
+    }
+    if let Some(c) = a.words.iter().position(|w| w.class == Class::Comma) {
+        for w in &mut a.words[..c] {
             w.inactive = true;
         }
     }

@@ -295,6 +295,9 @@ impl<'d> Coder<'d> {
                 if cand.code.is_null() {
                     continue;
                 }
+                if self.options.modifier_agents && speculative(&a, &active, cand.verb_start) {
+                    continue;
+                }
                 let mut events = self.events_for(&a, &codes, &active, cand, previous_source);
                 if self.options.modifier_agents && future(&a, &active, cand.verb_start) {
                     for e in &mut events {
@@ -329,6 +332,8 @@ impl<'d> Coder<'d> {
         if self.options.modifier_agents {
             let calls = self.phone_calls(&a, &codes, &coded.events);
             coded.events.extend(calls);
+            let mediation = self.mediation(&a, &codes, &coded.events);
+            coded.events.extend(mediation);
         }
         dedup(&mut coded.events);
         coded
@@ -423,6 +428,60 @@ impl<'d> Coder<'d> {
                             paired,
                         });
                     }
+                }
+            }
+            break;
+        }
+        out
+    }
+
+    /// "talks ..., mediated by Oman", "a deal brokered by China": the
+    /// mediator mediates (045) between the parties of the sentence's events.
+    fn mediation(&self, a: &Analysis, codes: &[Vec<String>], events: &[Event]) -> Vec<Event> {
+        let norm = |i: usize| a.words.get(i).map_or("", |w| w.norm);
+        let mut out = Vec::new();
+        for i in 0..a.words.len() {
+            if !matches!(norm(i), "MEDIATED" | "BROKERED" | "FACILITATED") || norm(i + 1) != "BY" {
+                continue;
+            }
+            let Some(m) = a
+                .phrases
+                .iter()
+                .position(|p| p.start == i + 2 && p.pronoun.is_none() && p.has_actor)
+            else {
+                continue;
+            };
+            let ph = &a.phrases[m];
+            let mspan = a.words[ph.start].span.cover(a.words[ph.end - 1].span);
+            let mut parties: Vec<(String, Option<Span>)> = Vec::new();
+            for e in events {
+                for side in [&e.source, &e.target] {
+                    if !is_missing(&side.code) && !parties.iter().any(|(c, _)| *c == side.code) {
+                        parties.push((side.code.clone(), side.span));
+                    }
+                }
+            }
+            let verb = a.words[i].span.cover(a.words[i + 1].span);
+            for mediator in &codes[m] {
+                for (party, span) in &parties {
+                    if party == mediator {
+                        continue;
+                    }
+                    out.push(Event {
+                        source: Party {
+                            code: mediator.clone(),
+                            span: Some(mspan),
+                        },
+                        target: Party {
+                            code: party.clone(),
+                            span: *span,
+                        },
+                        code: "045".to_string(),
+                        verb,
+                        pattern: None,
+                        rule: "mediated by (045)".to_string(),
+                        paired: false,
+                    });
                 }
             }
             break;
@@ -991,6 +1050,25 @@ fn quantity_word(w: &words::Word) -> bool {
         )
 }
 
+/// "could trigger", "might strike", "may retaliate": a modal of
+/// possibility before the verb (adverbs may come between) makes it a
+/// hypothesis, not an event.
+fn speculative(a: &Analysis, active: &[usize], verb: usize) -> bool {
+    let Some(k) = active.iter().position(|&w| w == verb) else {
+        return false;
+    };
+    for &w in active[..k].iter().rev().take(3) {
+        match a.words[w].norm {
+            "COULD" | "MIGHT" | "MAY" => return true,
+            n if n.ends_with("LY") || matches!(n, "ALSO" | "SOON" | "STILL" | "EVEN" | "YET" | "BE" | "HAVE") => {
+                continue
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// "will provide", "would immediately resume": a future modal before the
 /// verb (adverbs may come between).
 fn future(a: &Analysis, active: &[usize], verb: usize) -> bool {
@@ -1491,5 +1569,26 @@ mod tests {
             code("Arnorian soldiers attacked dozens of protesters in a village near Gondor."),
             [event("ARNMIL", "---CVL", "190")]
         );
+    }
+
+    #[test]
+    fn a_mediator_named_with_mediated_by_mediates_between_the_parties() {
+        assert_eq!(
+            code("Arnor and Gondor negotiated on Saturday, mediated by Rohan."),
+            [
+                event("ARN", "GON", "046"),
+                event("GON", "ARN", "046"),
+                event("ROH", "ARN", "045"),
+                event("ROH", "GON", "045"),
+            ]
+        );
+    }
+
+    #[test]
+    fn hypotheses_code_nothing() {
+        assert!(code("Should Arnor attack Gondor, Rohan would condemn it.").is_empty());
+        assert!(code("Any Arnorian attack on Gondor would be a disaster.").is_empty());
+        assert!(code("Arnor could attack Gondor within days.").is_empty());
+        assert_eq!(code("Arnor attacked Gondor."), [event("ARN", "GON", "190")]);
     }
 }
