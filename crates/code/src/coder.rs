@@ -278,8 +278,28 @@ impl<'d> Coder<'d> {
                         })
                 })
                 .collect();
+            // "urged Azerbaijan to restore ...", "refused to pull its troops
+            // back", "threatened to fire missiles at ...": an appeal,
+            // demand, refusal, threat or promise with no pattern of its own
+            // takes its subcode from what it is about, the verb after TO.
+            let complements: Vec<Option<&'static str>> = cands
+                .iter()
+                .map(|(k, c)| {
+                    let own = c.code.code.as_deref()?;
+                    if !self.options.modifier_agents || c.pattern.is_some() {
+                        return None;
+                    }
+                    let (k2, c2) = cands.iter().find(|(k2, _)| k2 > k)?;
+                    let to = *k2 > 0 && a.words[active[*k2 - 1]].norm == "TO";
+                    if !to || *k2 > k + 8 {
+                        return None;
+                    }
+                    complement_code(own, c2.code.code.as_deref()?)
+                })
+                .collect();
             let mut clause_done = false;
-            for (((_, cand), spanned), reduced) in cands.iter().zip(spanned).zip(reduced) {
+            for ((((_, cand), spanned), reduced), complement) in cands.iter().zip(spanned).zip(reduced).zip(complements)
+            {
                 if spanned || reduced {
                     continue;
                 }
@@ -299,6 +319,11 @@ impl<'d> Coder<'d> {
                     continue;
                 }
                 let mut events = self.events_for(&a, &codes, &active, cand, previous_source);
+                if let Some(code) = complement {
+                    for e in events.iter_mut().filter(|e| !e.paired) {
+                        e.code = code.to_string();
+                    }
+                }
                 if self.options.modifier_agents && future(&a, &active, cand.verb_start) {
                     for e in &mut events {
                         if let Some(intent) = intent_code(&e.code) {
@@ -1142,6 +1167,84 @@ pub fn refusal_code(code: &str) -> Option<&'static str> {
     })
 }
 
+/// The code of an appeal (020), demand (100), refusal (120), threat (130)
+/// or promise (030) whose object is the act coded `inner`: "urged X to
+/// release" (084) is 0253, "threatened to attack" (190) 1384, "refused to
+/// withdraw" (0874) 1246. `None`: the family code stands.
+pub fn complement_code(family: &str, inner: &str) -> Option<&'static str> {
+    let yield_sub = |appeal: [&'static str; 8]| -> Option<&'static str> {
+        Some(match inner {
+            "080" => appeal[0],
+            "081" => appeal[1],
+            "082" => appeal[2],
+            "083" | "0831" | "0832" | "0833" | "0834" => appeal[3],
+            "084" | "0841" | "0842" => appeal[4],
+            "085" => appeal[5],
+            "086" | "0861" | "0862" | "0863" => appeal[6],
+            "087" | "0871" | "0872" | "0873" | "0874" => appeal[7],
+            _ => return None,
+        })
+    };
+    let root = inner.get(..2)?;
+    match family {
+        "020" => match root {
+            "04" => Some("026"),
+            "06" => Some(match inner {
+                "061" => "0211",
+                "062" => "0212",
+                "063" => "0213",
+                "064" => "0214",
+                _ => "021",
+            }),
+            "07" => Some(match inner {
+                "071" => "0231",
+                "072" => "0232",
+                "073" => "0233",
+                "074" => "0234",
+                _ => "023",
+            }),
+            "08" => yield_sub(["025", "0251", "0252", "024", "0253", "0254", "0255", "0256"]),
+            _ => None,
+        },
+        "100" => match root {
+            "04" => Some("106"),
+            "06" => Some(match inner {
+                "061" => "1011",
+                "062" => "1012",
+                "063" => "1013",
+                "064" => "1014",
+                _ => "101",
+            }),
+            "07" => Some(match inner {
+                "071" => "1031",
+                "072" => "1032",
+                "073" => "1033",
+                "074" => "1034",
+                _ => "103",
+            }),
+            "08" => yield_sub(["105", "1051", "1052", "104", "1053", "1054", "1055", "1056"]),
+            _ => None,
+        },
+        "120" => refusal_code(inner),
+        "030" => intent_code(inner),
+        "130" => Some(match inner {
+            "162" | "1621" | "1622" | "1623" => "1311",
+            "163" => "1312",
+            "161" => "1313",
+            "14" => "133",
+            "191" => "1381",
+            "192" => "1382",
+            _ if root == "14" => "133",
+            _ if root == "17" => "137",
+            _ if root == "18" => "1383",
+            _ if matches!(root, "19") => "1384",
+            _ if inner.starts_with("204") => "1385",
+            _ => return None,
+        }),
+        _ => None,
+    }
+}
+
 fn is_missing(code: &str) -> bool {
     code.is_empty() || code == "---"
 }
@@ -1590,5 +1693,16 @@ mod tests {
         assert!(code("Any Arnorian attack on Gondor would be a disaster.").is_empty());
         assert!(code("Arnor could attack Gondor within days.").is_empty());
         assert_eq!(code("Arnor attacked Gondor."), [event("ARN", "GON", "190")]);
+    }
+
+    #[test]
+    fn an_appeal_without_a_pattern_takes_its_subcode_from_the_verb_after_to() {
+        assert_eq!(
+            code("Arnor urged Gondor to withdraw its troops from Rohan."),
+            [event("ARN", "GON", "0256")]
+        );
+        assert_eq!(complement_code("130", "190"), Some("1384"));
+        assert_eq!(complement_code("120", "0874"), Some("1246"));
+        assert_eq!(complement_code("020", "010"), None);
     }
 }
