@@ -889,8 +889,7 @@ fn eliminate_commas(a: &mut Analysis, options: &dyad_dict::CodingOptions) {
         options.modifier_agents
             && (participle_after(&a.words, s)
                 || a.words[s].class == Class::Comma
-                    && a.words.get(s + 1).is_some_and(|w| subordinator(w.norm))
-                    && subordinate_subject(a, s + 2))
+                    && subordinator_after(&a.words, s + 1).is_some_and(|j| subordinate_subject(a, j + 1)))
     };
     let mut seg_start = first;
     for &c in &commas[1..] {
@@ -955,6 +954,52 @@ fn participle_after(words: &[Word], comma: usize) -> bool {
                         | "TRIGGERING" | "SPARKING" | "BRINGING" | "MAKING"
                 )
         })
+}
+
+/// The subordinator at `i`, or after a measure of time ("days after",
+/// "two weeks after", "shortly after", "hours before").
+fn subordinator_after(words: &[Word], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < words.len() && j < i + 3 {
+        let w = &words[j];
+        if subordinator(w.norm) {
+            return Some(j);
+        }
+        let time = w.class == Class::Number
+            || matches!(
+                w.norm,
+                "A" | "AN"
+                    | "ONE"
+                    | "TWO"
+                    | "THREE"
+                    | "FEW"
+                    | "SEVERAL"
+                    | "JUST"
+                    | "ONLY"
+                    | "SHORTLY"
+                    | "SOON"
+                    | "DAY"
+                    | "DAYS"
+                    | "HOUR"
+                    | "HOURS"
+                    | "WEEK"
+                    | "WEEKS"
+                    | "MONTH"
+                    | "MONTHS"
+                    | "YEAR"
+                    | "YEARS"
+                    | "MINUTES"
+                    | "MOMENTS"
+                    | "LESS"
+                    | "MORE"
+                    | "THAN"
+            );
+        if !time {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Words that open an adverbial clause of something that happened ("after

@@ -1659,6 +1659,10 @@ mod tests {
             code("Arnor condemned Rohan after Gondorian soldiers attacked Rohan."),
             [event("ARN", "ROH", "111"), event("GONMIL", "ROH", "190")]
         );
+        assert_eq!(
+            code("Arnor condemned Rohan on Monday, days after Gondorian soldiers attacked Rohan."),
+            [event("ARN", "ROH", "111"), event("GONMIL", "ROH", "190")]
+        );
         // "before" speaks of what has not happened.
         assert_eq!(
             code("Arnor condemned Rohan before Gondor attacked Rohan."),
