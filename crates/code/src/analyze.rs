@@ -193,6 +193,33 @@ pub fn analyze<'a>(
     let mut actor_at: Vec<Option<usize>> = vec![None; n];
     for &(s, e, unit) in &units {
         match unit {
+            // "Beijing-backed leader", "Iran-backed rebels", "U.S.-led
+            // coalition": the actor before a hyphen-joined participle says
+            // who backs or leads them; it is not the phrase's actor.
+            Unit::Actor(_)
+                if options.modifier_agents
+                    && e < n
+                    && words[e].hyphen_before
+                    && matches!(
+                        words[e].norm,
+                        "BACKED"
+                            | "LED"
+                            | "SPONSORED"
+                            | "SUPPORTED"
+                            | "FUNDED"
+                            | "ALLIED"
+                            | "INSTALLED"
+                            | "APPOINTED"
+                            | "ARMED"
+                            | "TRAINED"
+                            | "ALIGNED"
+                            | "INSPIRED"
+                    ) =>
+            {
+                for w in &mut words[s..e] {
+                    w.class = Class::Noun;
+                }
+            }
             Unit::Actor(a) => match dict.actors[a as usize].codes.at(date) {
                 Some(ActorCode::Codes(codes)) => {
                     let idx = actor_units.len();
@@ -586,10 +613,27 @@ fn build_phrases(
             && words[k].class == Class::Preposition
             && matches!(words[k].norm, "OF" | "IN" | "FROM" | "AT")
         {
-            // agent OF/IN/FROM [the] actor
+            // agent OF/IN/FROM [the] actor; with dyad's dictionaries also
+            // "the mayor of the southern city of Melitopol".
             let mut m = k + 1;
             while m < n && modifier(&words[m]) {
                 m += 1;
+            }
+            let settlement = |w: &Word| {
+                matches!(
+                    w.norm,
+                    "CITY" | "TOWN" | "VILLAGE" | "PROVINCE" | "REGION" | "DISTRICT" | "PORT" | "STATE" | "COUNTY"
+                )
+            };
+            if options.modifier_agents
+                && m + 1 < n
+                && actor_at[m].is_none()
+                && (settlement(&words[m]) || m + 2 < n && settlement(&words[m + 1]) && words[m].lowercase)
+            {
+                let of = if settlement(&words[m]) { m + 1 } else { m + 2 };
+                if words[of].norm == "OF" && of + 1 < n && actor_at[of + 1].is_some() {
+                    m = of + 1;
+                }
             }
             if m < n && actor_at[m].is_some() {
                 if let Some((codes, e, _)) = actor_group(m) {

@@ -1709,4 +1709,20 @@ mod tests {
         assert_eq!(complement_code("120", "0874"), Some("1246"));
         assert_eq!(complement_code("020", "010"), None);
     }
+
+    #[test]
+    fn an_actor_that_backs_a_role_is_not_its_actor() {
+        assert_eq!(
+            code("Gondor-backed militants attacked Rohan."),
+            [event("---INS", "ROH", "190")]
+        );
+    }
+
+    #[test]
+    fn a_role_of_a_city_is_of_that_city() {
+        assert_eq!(
+            code("Arnorian soldiers abducted the leader of the northern city of Minas Tirith."),
+            [event("ARNMIL", "GONGOV", "181")]
+        );
+    }
 }
