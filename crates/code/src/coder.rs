@@ -1047,9 +1047,13 @@ impl<'d> Coder<'d> {
 }
 
 /// A word that may come between a verb and its object role: determiners,
-/// numbers and quantities ("more than 1,700", "dozens of", "at least 223").
+/// numbers, quantities ("more than 1,700", "dozens of", "at least 223") and
+/// names of peoples that are no actors.
 fn quantity_word(w: &words::Word) -> bool {
+    // A capitalized word that is no actor names the people ("400,000
+    // Rohingya civilians").
     matches!(w.class, Class::Determiner | Class::Number | Class::Adjective)
+        || w.class == Class::Other && w.capitalized
         || matches!(
             w.norm,
             "MORE"
