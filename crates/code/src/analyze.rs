@@ -330,7 +330,7 @@ pub fn analyze<'a>(
     if dialect == Dialect::Petrarch {
         // PETRARCH codes a closing ", X said" clause on its own; TABARI
         // searches the whole sentence.
-        split_trailing_attribution(&mut analysis);
+        split_trailing_attribution(&mut analysis, options.modifier_agents);
     }
     analysis
 }
@@ -1129,7 +1129,11 @@ fn subordinate_subject(a: &Analysis, j: usize) -> bool {
 
 /// A comma followed by a short closing clause with its own verb (", the
 /// official news agency said on Thursday.") starts a clause of its own.
-fn split_trailing_attribution(a: &mut Analysis) {
+///
+/// With dyad's own dictionaries (`news`) a tail that opens with a
+/// preposition (", against Israel if it did not halt ...") continues the
+/// clause before it.
+fn split_trailing_attribution(a: &mut Analysis, news: bool) {
     let n = a.words.len();
     let Some(&(start, end)) = a.clauses.last() else { return };
     if end != n {
@@ -1141,6 +1145,9 @@ fn split_trailing_attribution(a: &mut Analysis) {
     let Some(c) = comma else { return };
     let tail: Vec<usize> = (c + 1..n).filter(|&i| !a.words[i].inactive).collect();
     if tail.is_empty() || tail.len() > 12 {
+        return;
+    }
+    if news && a.words[tail[0]].class == Class::Preposition {
         return;
     }
     let has_verb = tail.iter().any(|&i| matches!(a.words[i].class, Class::Verb(_)));

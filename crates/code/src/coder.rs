@@ -1729,4 +1729,11 @@ mod tests {
             [event("ARNMIL", "GONGOV", "181")]
         );
     }
+
+    #[test]
+    fn a_closing_tail_that_opens_with_a_preposition_continues_the_clause() {
+        let events =
+            code("Arnor attacked on Monday, against Gondor and its allies if they attacked the city of Rohan.");
+        assert!(events.contains(&event("ARN", "GON", "190")), "{events:?}");
+    }
 }
