@@ -359,6 +359,8 @@ impl<'d> Coder<'d> {
             coded.events.extend(calls);
             let mediation = self.mediation(&a, &codes, &coded.events);
             coded.events.extend(mediation);
+            let reduced = self.reduced_passives(&a, &codes, &coded.events);
+            coded.events.extend(reduced);
         }
         dedup(&mut coded.events);
         coded
@@ -510,6 +512,87 @@ impl<'d> Coder<'d> {
                 }
             }
             break;
+        }
+        out
+    }
+
+    /// "citizens detained by Israel", "a tanker that was seized by British
+    /// marines": a participle with its agent after a noun phrase is an event
+    /// of its own (the verb's code, agent -> the phrase), coded when no
+    /// other event of the sentence comes from that verb.
+    fn reduced_passives(&self, a: &Analysis, codes: &[Vec<String>], events: &[Event]) -> Vec<Event> {
+        let mut out = Vec::new();
+        let phrase_from = |start: usize| {
+            a.phrases
+                .iter()
+                .position(|p| p.start == start && p.pronoun.is_none() && p.has_actor)
+        };
+        // The phrase ending at `end`, or before one or two plain nouns
+        // ("Turkish citizens", "an Iranian oil tanker").
+        let phrase_to = |end: usize| {
+            a.phrases.iter().position(|p| {
+                p.end <= end
+                    && end - p.end <= 2
+                    && p.pronoun.is_none()
+                    && p.has_actor
+                    && !p.place
+                    && a.words[p.end..end]
+                        .iter()
+                        .all(|w| !w.capitalized && matches!(w.class, Class::Other | Class::Noun))
+            })
+        };
+        for i in 1..a.words.len().saturating_sub(2) {
+            let Class::Verb(form) = a.words[i].class else { continue };
+            if a.words[i + 1].class != Class::By || !a.words[i].norm.ends_with("ED") {
+                continue;
+            }
+            let verb = a.words[i].span;
+            if events.iter().any(|e| e.verb.start == verb.start) {
+                continue;
+            }
+            let Some(agent) = phrase_from(i + 2) else { continue };
+            // The phrase right before, or before "that/which/who was/were".
+            let relative = i >= 3
+                && matches!(a.words[i - 2].norm, "THAT" | "WHICH" | "WHO")
+                && a.words[i - 1].class == Class::Auxiliary;
+            let Some(patient) = phrase_to(i).or_else(|| relative.then(|| phrase_to(i - 2)).flatten()) else {
+                continue;
+            };
+            let vf = &self.dict.verb_forms[form as usize];
+            let code = self.dict.verb_code(vf.verb);
+            let Some(c) = code
+                .code
+                .as_deref()
+                .filter(|_| !code.subordinate && !code.discard && !code.complex)
+            else {
+                continue;
+            };
+            let span = |p: usize| {
+                let ph = &a.phrases[p];
+                a.words[ph.start].span.cover(a.words[ph.end - 1].span)
+            };
+            for s in &codes[agent] {
+                for t in &codes[patient] {
+                    if s == t || is_missing(s) || is_missing(t) {
+                        continue;
+                    }
+                    out.push(Event {
+                        source: Party {
+                            code: s.clone(),
+                            span: Some(span(agent)),
+                        },
+                        target: Party {
+                            code: t.clone(),
+                            span: Some(span(patient)),
+                        },
+                        code: c.to_string(),
+                        verb,
+                        pattern: None,
+                        rule: format!("{} by (reduced passive)", self.dict.verbs[vf.verb as usize].lemma),
+                        paired: false,
+                    });
+                }
+            }
         }
         out
     }
@@ -1735,5 +1818,11 @@ mod tests {
         let events =
             code("Arnor attacked on Monday, against Gondor and its allies if they attacked the city of Rohan.");
         assert!(events.contains(&event("ARN", "GON", "190")), "{events:?}");
+    }
+
+    #[test]
+    fn a_participle_with_its_agent_after_a_noun_phrase_is_an_event() {
+        let events = code("Rohan condemned the attack on Gondorian soldiers abducted by Arnorian militants.");
+        assert!(events.contains(&event("ARNINS", "GONMIL", "181")), "{events:?}");
     }
 }
