@@ -445,6 +445,11 @@ fn build_phrases(
                 while i < n && agent_at[i] == Some(a) && actor_at[i].is_none() {
                     i += 1;
                 }
+                // "the president's official residence": a possessive ends
+                // the group.
+                if options.modifier_agents && words[i - 1].possessive {
+                    break;
+                }
                 continue;
             }
             if !cur.is_empty() && i + 1 < n && is_connector(&words[i]) && words[i].norm != "," {
@@ -712,6 +717,9 @@ fn build_phrases(
             let modifies = next.is_some_and(|w| {
                 w.class == Class::Other && w.lowercase && !w.capitalized && w.norm.chars().all(|c| c.is_alphabetic())
             });
+            // "the president's official residence": a possessive role is
+            // an actor, whatever follows.
+            let modifies = modifies && !words[end - 1].possessive;
             if modifies || (end > 0 && words[end - 1].norm == "INTELLIGENCE" && start + 1 == end) {
                 i = end.max(i + 1);
                 continue;
@@ -1072,7 +1080,13 @@ fn split_clauses(a: &mut Analysis, news: bool) {
         if matches!(w.class, Class::Verb(_)) {
             seen_verb = true;
         }
-        if news && seen_verb && participle_after(&a.words, i) {
+        // ", demanding the removal of ...", ", chanting ...": the purpose of
+        // the act before it stays in its clause, for its patterns.
+        let purpose = a
+            .words
+            .get(i + 1)
+            .is_some_and(|w| matches!(w.norm, "DEMANDING" | "CALLING" | "CHANTING" | "URGING" | "PRESSING"));
+        if news && seen_verb && participle_after(&a.words, i) && !purpose {
             a.clauses.push((start, i));
             start = i + 1;
             seen_verb = false;
@@ -1131,8 +1145,8 @@ fn subordinate_subject(a: &Analysis, j: usize) -> bool {
 /// official news agency said on Thursday.") starts a clause of its own.
 ///
 /// With dyad's own dictionaries (`news`) a tail that opens with a
-/// preposition (", against Israel if it did not halt ...") continues the
-/// clause before it.
+/// preposition (", against Israel if it did not halt ...") or a verb (",
+/// demanding his resignation") continues the clause before it.
 fn split_trailing_attribution(a: &mut Analysis, news: bool) {
     let n = a.words.len();
     let Some(&(start, end)) = a.clauses.last() else { return };
@@ -1147,7 +1161,7 @@ fn split_trailing_attribution(a: &mut Analysis, news: bool) {
     if tail.is_empty() || tail.len() > 12 {
         return;
     }
-    if news && a.words[tail[0]].class == Class::Preposition {
+    if news && matches!(a.words[tail[0]].class, Class::Preposition | Class::Verb(_)) {
         return;
     }
     let has_verb = tail.iter().any(|&i| matches!(a.words[i].class, Class::Verb(_)));

@@ -1554,7 +1554,7 @@ mod tests {
     const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nUNITED_REALMS [IGOURE]\n\
         ARNORIAN [ARN]\nGONDORIAN [GON]\nMINAS_TIRITH [GONGOV]\nTHE_CITADEL [GONGOV]\n";
     const AGENTS: &str =
-        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\nDELEGATION [~GOV]\n";
+        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\nDELEGATION [~GOV]\nOFFICIAL [~GOV]\n";
     const VERBS: &str = "--- ATTACK [190] ---\nATTACK\n\
         --- ABDUCT [181] ---\nABDUCT\n\
         --- RAID [170] ---\nRAID\n- SOLDIERS * [190]\n\
@@ -1566,7 +1566,9 @@ mod tests {
         --- WITHDRAW [---] ---\nWITHDRAW {WITHDRAWS WITHDREW WITHDRAWN WITHDRAWING}\n- * TROOPS FROM + [0874]\n\
         --- NEGOTIATE [046:046] ---\nNEGOTIATE\n- * WITH + [046:046]\n\
         --- ACCUSE [112] ---\nACCUSE\n\
-        --- KILL [190] ---\nKILL\n";
+        --- KILL [190] ---\nKILL\n\
+        --- RALLY [141] ---\nRALLY\n- * DEMANDING THE_REMOVAL_OF + [1411]\n\
+        --- DEMAND [100] ---\nDEMAND\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -1824,5 +1826,21 @@ mod tests {
     fn a_participle_with_its_agent_after_a_noun_phrase_is_an_event() {
         let events = code("Rohan condemned the attack on Gondorian soldiers abducted by Arnorian militants.");
         assert!(events.contains(&event("ARNINS", "GONMIL", "181")), "{events:?}");
+    }
+
+    #[test]
+    fn a_purpose_participle_stays_in_the_clause_of_the_act() {
+        assert_eq!(
+            code("Gondorian protesters rallied in the capital on Saturday, demanding the removal of the Gondorian leader."),
+            [event("GONCVL", "GONGOV", "1411")]
+        );
+    }
+
+    #[test]
+    fn a_possessive_role_ends_its_phrase() {
+        assert_eq!(
+            code("Arnorian soldiers attacked the leader's official residence."),
+            [event("ARNMIL", "---GOV", "190")]
+        );
     }
 }
