@@ -1144,9 +1144,9 @@ fn subordinate_subject(a: &Analysis, j: usize) -> bool {
 /// A comma followed by a short closing clause with its own verb (", the
 /// official news agency said on Thursday.") starts a clause of its own.
 ///
-/// With dyad's own dictionaries (`news`) a tail that opens with a
-/// preposition (", against Israel if it did not halt ...") or a verb (",
-/// demanding his resignation") continues the clause before it.
+/// With dyad's own dictionaries (`news`) a tail that does not open with its
+/// speaker (", against Israel if it did not halt ...", ", demanding his
+/// resignation", ", was claimed by ...") continues the clause before it.
 fn split_trailing_attribution(a: &mut Analysis, news: bool) {
     let n = a.words.len();
     let Some(&(start, end)) = a.clauses.last() else { return };
@@ -1161,7 +1161,14 @@ fn split_trailing_attribution(a: &mut Analysis, news: bool) {
     if tail.is_empty() || tail.len() > 12 {
         return;
     }
-    if news && matches!(a.words[tail[0]].class, Class::Preposition | Class::Verb(_)) {
+    // An attribution opens with its speaker (", officials said", ", the
+    // agency reported", ", he said").
+    let first = &a.words[tail[0]];
+    let speaker = matches!(
+        first.class,
+        Class::Phrase(_) | Class::Determiner | Class::Pronoun(_) | Class::Number
+    ) || first.class == Class::Other && first.capitalized;
+    if news && !speaker {
         return;
     }
     let has_verb = tail.iter().any(|&i| matches!(a.words[i].class, Class::Verb(_)));

@@ -1568,7 +1568,8 @@ mod tests {
         --- ACCUSE [112] ---\nACCUSE\n\
         --- KILL [190] ---\nKILL\n\
         --- RALLY [141] ---\nRALLY\n- * DEMANDING THE_REMOVAL_OF + [1411]\n\
-        --- DEMAND [100] ---\nDEMAND\n";
+        --- DEMAND [100] ---\nDEMAND\n\
+        --- CLAIM [---] ---\nCLAIM\n- RESPONSIBILITY_FOR + WAS_* BY $ [015]\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -1841,6 +1842,17 @@ mod tests {
         assert_eq!(
             code("Arnorian soldiers attacked the leader's official residence."),
             [event("ARNMIL", "---GOV", "190")]
+        );
+    }
+
+    #[test]
+    fn a_closing_clause_without_its_speaker_is_no_attribution() {
+        assert_eq!(
+            code(
+                "Responsibility for the attack on Gondor, which killed at least 11 people in the old city, \
+                 was claimed by Arnorian militants."
+            ),
+            [event("ARNINS", "GON", "015")]
         );
     }
 }
