@@ -938,8 +938,13 @@ fn eliminate_commas(a: &mut Analysis, options: &dyad_dict::CodingOptions) {
     // dyad's own dictionaries: ", accusing it of ..." is a participial
     // clause with events of its own, not an aside (see `split_clauses`).
     let keep = |s: usize| {
+        // ", but accused each other of ...": a coordinated clause.
+        let coordinated = a.words[s].class == Class::Comma
+            && a.words.get(s + 1).is_some_and(|w| matches!(w.norm, "AND" | "BUT"))
+            && a.words.get(s + 2).is_some_and(|w| matches!(w.class, Class::Verb(_)));
         options.modifier_agents
-            && (participle_after(&a.words, s)
+            && (coordinated
+                || participle_after(&a.words, s)
                 || a.words[s].class == Class::Comma
                     && subordinator_after(&a.words, s + 1).is_some_and(|j| subordinate_subject(a, j + 1)))
     };
@@ -1012,7 +1017,7 @@ fn participle_after(words: &[Word], comma: usize) -> bool {
 /// "two weeks after", "shortly after", "hours before").
 fn subordinator_after(words: &[Word], i: usize) -> Option<usize> {
     let mut j = i;
-    while j < words.len() && j < i + 3 {
+    while j < words.len() && j < i + 5 {
         let w = &words[j];
         if subordinator(w.norm) {
             return Some(j);
@@ -1092,7 +1097,10 @@ fn split_clauses(a: &mut Analysis, news: bool) {
             seen_verb = false;
             continue;
         }
-        if news && seen_verb && subordinator(w.norm) && subordinate_subject(a, i + 1) {
+        // "a prisoner swap in which the United States released five
+        // Iranians": a relative clause with its own subject.
+        let in_which = w.norm == "WHICH" && i > 0 && a.words[i - 1].class == Class::Preposition;
+        if news && seen_verb && (subordinator(w.norm) || in_which) && subordinate_subject(a, i + 1) {
             a.clauses.push((start, i));
             start = i + 1;
             seen_verb = false;

@@ -1053,6 +1053,49 @@ impl<'d> Coder<'d> {
                 }
             }
         }
+        // "declared martial law", "imposed a curfew": a country-wide
+        // measure with no other target targets the country itself.
+        let nationwide = c.code.code.as_deref().is_some_and(|x| matches!(x, "1723" | "1724"));
+        if self.options.modifier_agents && target.is_none() && nationwide {
+            let own: Vec<String> = src_codes
+                .iter()
+                .filter(|s| s.len() > 3 && !is_missing(s))
+                .filter_map(|s| s.get(..3).map(str::to_string))
+                .filter(|s| s != "---")
+                .collect();
+            if !own.is_empty() {
+                tgt_codes = own;
+            }
+        }
+        // A number of victims in the hundreds or more ("killed 131
+        // civilians", "executed at least 223 villagers") makes a killing
+        // a mass killing (202).
+        let killing = c
+            .code
+            .code
+            .as_deref()
+            .is_some_and(|x| matches!(x, "190" | "18" | "180" | "1823"))
+            || c.code.code.as_deref().is_some_and(|x| x.starts_with("182"));
+        let mut mass = false;
+        if self.options.modifier_agents && killing {
+            let lemma = match a.words[c.verb_start].class {
+                Class::Verb(f) => &*self.dict.verbs[self.dict.verb_forms[f as usize].verb as usize].lemma,
+                _ => "",
+            };
+            if matches!(lemma, "KILL" | "EXECUTE" | "MURDER" | "MASSACRE" | "SLAUGHTER") {
+                let window = &active[k_end.min(active.len())..(k_end + 6).min(active.len())];
+                mass = window.iter().enumerate().any(|(j, &w)| {
+                    let many = a.words[w].class == Class::Number
+                        && a.words[w].norm.replace(',', "").parse::<u32>().is_ok_and(|v| v >= 100);
+                    many && window[j + 1..].iter().take(2).any(|&v| {
+                        matches!(
+                            a.words[v].norm,
+                            "CIVILIANS" | "VILLAGERS" | "PEOPLE" | "RESIDENTS" | "DETAINEES" | "PRISONERS" | "UNARMED"
+                        )
+                    })
+                });
+            }
+        }
         // TABARI DEFAULT: codes for a missing source or target (PRIOR: no
         // actor before the verb; AFTER: no actor after it).
         if let Some((code, prior)) = &self.options.default_source {
@@ -1090,6 +1133,7 @@ impl<'d> Coder<'d> {
                     continue;
                 }
                 if let Some(code) = &c.code.code {
+                    let code = if mass { "202" } else { code };
                     events.push(Event {
                         source: Party {
                             code: s.clone(),
@@ -1569,7 +1613,9 @@ mod tests {
         --- KILL [190] ---\nKILL\n\
         --- RALLY [141] ---\nRALLY\n- * DEMANDING THE_REMOVAL_OF + [1411]\n\
         --- DEMAND [100] ---\nDEMAND\n\
-        --- CLAIM [---] ---\nCLAIM\n- RESPONSIBILITY_FOR + WAS_* BY $ [015]\n";
+        --- CLAIM [---] ---\nCLAIM\n- RESPONSIBILITY_FOR + WAS_* BY $ [015]\n\
+        --- DECLARE [---] ---\nDECLARE\n- * MARTIAL_LAW [1724]\n\
+        --- RELEASE [0841] ---\nRELEASE\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -1854,5 +1900,33 @@ mod tests {
             ),
             [event("ARNINS", "GON", "015")]
         );
+    }
+
+    #[test]
+    fn martial_law_with_no_other_target_targets_the_country() {
+        assert_eq!(
+            code("The Gondorian government declared martial law on Tuesday."),
+            [event("GONGOV", "GON", "1724")]
+        );
+    }
+
+    #[test]
+    fn victims_in_the_hundreds_make_a_mass_killing() {
+        assert_eq!(
+            code("Arnorian soldiers killed 131 people in Gondor."),
+            [event("ARNMIL", "GON", "202")]
+        );
+        assert_eq!(
+            code("Arnorian soldiers killed 13 people in Gondor."),
+            [event("ARNMIL", "GON", "190")]
+        );
+    }
+
+    #[test]
+    fn coordinated_and_relative_clauses_have_their_own_events() {
+        let events = code("Arnor and Gondor attacked Rohan on Monday, but accused each other of treachery.");
+        assert!(events.contains(&event("ARN", "GON", "112")), "{events:?}");
+        let events = code("Arnor released Rohan's envoy in a swap in which Gondor released the Arnorian soldiers.");
+        assert!(events.contains(&event("GON", "ARNMIL", "0841")), "{events:?}");
     }
 }

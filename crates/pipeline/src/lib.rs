@@ -118,6 +118,11 @@ impl Pipeline {
                 if self.negation && record.source.code.starts_with("---") && record.target.code.starts_with("---") {
                     continue;
                 }
+                // A role filled with the other side's country that is then
+                // the other side itself ("troops fired on peacekeepers").
+                if self.negation && record.source.code == record.target.code {
+                    continue;
+                }
                 records.push(Record::Event(record));
             }
         }
