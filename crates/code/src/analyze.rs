@@ -237,6 +237,31 @@ pub fn analyze<'a>(
                     }
                 }
             },
+            // "government-held Syria", "rebel-held areas": a role joined
+            // to a participle says who holds the place; it is no actor.
+            Unit::Agent(_)
+                if options.modifier_agents
+                    && e < n
+                    && words[e].hyphen_before
+                    && matches!(
+                        words[e].norm,
+                        "HELD"
+                            | "CONTROLLED"
+                            | "RUN"
+                            | "OWNED"
+                            | "LED"
+                            | "BACKED"
+                            | "SPONSORED"
+                            | "FUNDED"
+                            | "ALLIED"
+                            | "INSTALLED"
+                            | "APPOINTED"
+                            | "ARMED"
+                            | "LINKED"
+                            | "AFFILIATED"
+                            | "ALIGNED"
+                            | "DOMINATED"
+                    ) => {}
             Unit::Agent(a) => {
                 // "anti-government protesters", "pro-Russian militias": a role
                 // word after anti-/pro- says what they are for or against.

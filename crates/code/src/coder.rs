@@ -1929,4 +1929,12 @@ mod tests {
         let events = code("Arnor released Rohan's envoy in a swap in which Gondor released the Arnorian soldiers.");
         assert!(events.contains(&event("GON", "ARNMIL", "0841")), "{events:?}");
     }
+
+    #[test]
+    fn a_role_joined_to_held_names_no_actor() {
+        assert_eq!(
+            code("Arnorian soldiers attacked government-held Gondor."),
+            [event("ARNMIL", "GON", "190")]
+        );
+    }
 }
