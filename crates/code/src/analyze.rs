@@ -837,6 +837,15 @@ fn build_phrases(
 /// venue.
 fn mark_places(dict: &Dictionaries, words: &[Word], phrases: &mut [Phrase]) {
     for p in phrases.iter_mut() {
+        // "on the sidelines of a G20 meeting": a gathering, not a party.
+        let mut j = p.start;
+        if j > 0 && matches!(words[j - 1].class, Class::Determiner) {
+            j -= 1;
+        }
+        if j >= 2 && words[j - 1].norm == "OF" && words[j - 2].norm == "SIDELINES" {
+            p.place = true;
+            continue;
+        }
         let Some(actor) = p.actor else { continue };
         let kind = dict.actors[actor as usize].kind;
         if kind == dyad_dict::ActorKind::Place && p.codes.len() == 1 {
@@ -1142,6 +1151,15 @@ fn split_clauses(a: &mut Analysis, news: bool) {
             j += 1;
         }
         let verb_next = j < n && matches!(a.words[j].class, Class::Verb(_));
+        // "were abducted and killed by militants": participles sharing the
+        // auxiliary and the agent are one clause.
+        let shared_auxiliary = verb_next
+            && a.words[j].norm.ends_with("ED")
+            && (start..i)
+                .rev()
+                .find(|&k| matches!(a.words[k].class, Class::Verb(_)))
+                .is_some_and(|v| v > 0 && a.words[v - 1].class == Class::Auxiliary && a.words[v].norm.ends_with("ED"));
+        let verb_next = verb_next && !shared_auxiliary;
         let subject_next = j < n && matches!(a.words[j].class, Class::Phrase(_) | Class::Pronoun(_));
         let verb_soon = subject_next && (j + 1..(j + 6).min(n)).any(|k| matches!(a.words[k].class, Class::Verb(_)));
         if verb_next || verb_soon {

@@ -888,9 +888,26 @@ impl<'d> Coder<'d> {
                 a.phrases[p].pronoun.is_some()
                     && source.is_some_and(|s| country(&codes[s]).is_some() && country(&codes[s]) == country(&codes[p]))
             };
+            // The partner of "in a phone call with X" is not the target of
+            // what was said or agreed in the call (the call is coded apart).
+            let root = c.code.code.as_deref().and_then(|x| x.get(..2)).unwrap_or("");
+            let call_partner = |p: usize| {
+                let s = a.phrases[p].start;
+                let mut j = s;
+                if j > 0 && matches!(a.words[j - 1].norm, "THE" | "HIS" | "HER" | "ITS" | "THEIR") {
+                    j -= 1;
+                }
+                root != "04"
+                    && j >= 2
+                    && a.words[j - 1].norm == "WITH"
+                    && matches!(a.words[j - 2].norm, "CALL" | "CONVERSATION")
+            };
             let named = |p: usize| {
                 !self.options.modifier_agents
-                    || (a.phrases[p].has_actor || a.phrases[p].pronoun.is_some()) && !a.phrases[p].place && !own(p)
+                    || (a.phrases[p].has_actor || a.phrases[p].pronoun.is_some())
+                        && !a.phrases[p].place
+                        && !own(p)
+                        && !call_partner(p)
             };
             // An object pronoun does not refer to its own clause's subject
             // ("cut ties with Qatar, accusing it of ...": Qatar, not the
@@ -1121,6 +1138,17 @@ impl<'d> Coder<'d> {
         for s in &src_codes {
             for t in &tgt_codes {
                 if s == t && s != "---" {
+                    continue;
+                }
+                // "a conflict between Russia and NATO", said by the Kremlin:
+                // a member of a compound target that is the source's own
+                // country is not its target.
+                if self.options.modifier_agents
+                    && tgt_codes.len() > 1
+                    && t.len() == 3
+                    && s.len() > 3
+                    && s.starts_with(t.as_str())
+                {
                     continue;
                 }
                 // Both sides known; without require_dyad, at least one.
@@ -1936,5 +1964,35 @@ mod tests {
             code("Arnorian soldiers attacked government-held Gondor."),
             [event("ARNMIL", "GON", "190")]
         );
+    }
+
+    #[test]
+    fn the_partner_of_a_phone_call_is_not_the_target_of_what_was_said() {
+        let events = code("Arnor condemned in a phone call with Gondor the attack on Rohan.");
+        assert!(events.contains(&event("ARN", "ROH", "111")), "{events:?}");
+        assert!(!events.contains(&event("ARN", "GON", "111")), "{events:?}");
+    }
+
+    #[test]
+    fn a_compound_target_leaves_out_the_sources_own_country() {
+        assert_eq!(
+            code("The Arnorian government condemned a war between Arnor and Gondor."),
+            [event("ARNGOV", "GON", "111")]
+        );
+    }
+
+    #[test]
+    fn a_gathering_on_whose_sidelines_parties_meet_is_no_party() {
+        assert_eq!(
+            code("Arnor and Gondor negotiated on the sidelines of a United Realms meeting."),
+            [event("ARN", "GON", "046"), event("GON", "ARN", "046")]
+        );
+    }
+
+    #[test]
+    fn participles_sharing_an_auxiliary_share_the_agent() {
+        let events = code("Two Gondorian soldiers were abducted and killed by Arnorian militants.");
+        assert!(events.contains(&event("ARNINS", "GONMIL", "181")), "{events:?}");
+        assert!(!events.iter().any(|e| e.0 == "GONMIL"), "{events:?}");
     }
 }
