@@ -299,6 +299,17 @@ pub fn analyze<'a>(
                             form,
                             options.modifier_agents && s > 1 && actor_at[s - 1].is_some(),
                         ));
+                // "ousted Syrian President Bashar al-Assad": a participle
+                // before a capitalized title or name describes the person.
+                let deposed = options.modifier_agents
+                    && matches!(words[s].norm, "OUSTED" | "DEPOSED" | "TOPPLED")
+                    && words.get(e).is_some_and(|w| w.capitalized);
+                if deposed {
+                    for w in &mut words[s..e] {
+                        w.class = Class::Adjective;
+                    }
+                    continue;
+                }
                 if after_det || capital || news_noun {
                     for w in &mut words[s..e] {
                         w.class = Class::Noun;
@@ -446,7 +457,11 @@ fn build_phrases(
     let n = words.len();
     let mut phrases: Vec<Phrase> = Vec::new();
     // Skippable modifiers inside a phrase: determiners, adjectives, FORMER.
-    let modifier = |w: &Word| matches!(w.class, Class::Determiner | Class::Adjective) || w.norm == "FORMER";
+    // "former", and with dyad's dictionaries "ousted"/"deposed"/"toppled":
+    // the role is one the person no longer holds (ELI).
+    let former_word =
+        |w: &Word| w.norm == "FORMER" || options.modifier_agents && matches!(w.norm, "OUSTED" | "DEPOSED" | "TOPPLED");
+    let modifier = |w: &Word| matches!(w.class, Class::Determiner | Class::Adjective) || former_word(w);
     // Read an agent group at `i`: agent+ ((AND|,) agent+)*. Returns the
     // alternatives (sequences of agent ids), `former`, and the end.
     let agent_group = |mut i: usize| -> Option<(Vec<Vec<u32>>, bool, usize)> {
@@ -456,7 +471,7 @@ fn build_phrases(
         let start = i;
         loop {
             while i < n && modifier(&words[i]) && agent_at[i].is_none() {
-                if words[i].norm == "FORMER" {
+                if former_word(&words[i]) {
                     former = true;
                 }
                 i += 1;
@@ -625,7 +640,7 @@ fn build_phrases(
         // Skip modifiers before an actor.
         let mut k = j;
         while k < n && modifier(&words[k]) && actor_at[k].is_none() {
-            if words[k].norm == "FORMER" {
+            if former_word(&words[k]) {
                 former = true;
             }
             k += 1;

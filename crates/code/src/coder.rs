@@ -1113,6 +1113,23 @@ impl<'d> Coder<'d> {
                 });
             }
         }
+        // "a rocket attack on Tel Aviv", "struck Kyiv": a capital attacked
+        // is the city, its country, not the government.
+        let attack = c
+            .code
+            .code
+            .as_deref()
+            .is_some_and(|x| x == "015" || matches!(x.get(..2), Some("18" | "19" | "20")));
+        let capital = target
+            .and_then(|p| a.phrases[p].actor)
+            .is_some_and(|id| self.dict.actors[id as usize].kind == dyad_dict::ActorKind::Capital);
+        if self.options.modifier_agents && attack && capital {
+            for code in tgt_codes.iter_mut() {
+                if code.len() == 6 && code.ends_with("GOV") {
+                    code.truncate(3);
+                }
+            }
+        }
         // TABARI DEFAULT: codes for a missing source or target (PRIOR: no
         // actor before the verb; AFTER: no actor after it).
         if let Some((code, prior)) = &self.options.default_source {
@@ -1994,5 +2011,13 @@ mod tests {
         let events = code("Two Gondorian soldiers were abducted and killed by Arnorian militants.");
         assert!(events.contains(&event("ARNINS", "GONMIL", "181")), "{events:?}");
         assert!(!events.iter().any(|e| e.0 == "GONMIL"), "{events:?}");
+    }
+
+    #[test]
+    fn an_ousted_leader_is_a_former_one() {
+        assert_eq!(
+            code("Arnor condemned the ousted Gondorian leader."),
+            [event("ARN", "GONELI", "111")]
+        );
     }
 }

@@ -510,4 +510,11 @@ mod tests {
         let police = codes("Iranian police fired tear gas at protesters in Tehran on Monday.");
         assert!(police.iter().any(|(_, t, _)| t == "IRNCVL"), "{police:?}");
     }
+
+    #[test]
+    fn a_capital_attacked_is_its_country() {
+        let pipeline = Pipeline::builtin();
+        let codes = builtin_codes(&pipeline, "2024-03-01", "Russian troops attacked Kyiv on Monday.");
+        assert!(codes.iter().any(|(s, t, _)| s == "RUSMIL" && t == "UKR"), "{codes:?}");
+    }
 }
