@@ -938,8 +938,14 @@ fn merge_compounds(words: &[Word], phrases: &mut Vec<Phrase>) {
                 .iter()
                 .all(|w| matches!(w.norm, "AND" | ",") || w.class == Class::Determiner);
         let subject = !words[..a.start].iter().any(|w| matches!(w.class, Class::Verb(_)));
+        // After the verb: "thanked North Korean leader Kim Jong Un and North
+        // Korean soldiers", unless the second starts a clause of its own.
+        let object = !subject
+            && !words[b.end..(b.end + 3).min(words.len())]
+                .iter()
+                .any(|w| matches!(w.class, Class::Verb(_) | Class::Auxiliary));
         if joined
-            && subject
+            && (subject || object)
             && a.has_actor
             && b.has_actor
             && a.pronoun.is_none()

@@ -2020,4 +2020,12 @@ mod tests {
             [event("ARN", "GONELI", "111")]
         );
     }
+
+    #[test]
+    fn actors_joined_by_and_after_the_verb_are_one_target() {
+        assert_eq!(
+            code("Arnor condemned the Gondorian leader and Rohan's soldiers."),
+            [event("ARN", "GONGOV", "111"), event("ARN", "ROHMIL", "111")]
+        );
+    }
 }
