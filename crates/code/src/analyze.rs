@@ -564,7 +564,15 @@ fn build_phrases(
             }
             match j < n && actor_at[j].is_some() && (j == 0 || actor_at[j - 1] != actor_at[j]) {
                 true => {
-                    let u2 = actor_at[j].unwrap();
+                    let mut u2 = actor_at[j].unwrap();
+                    // "... and North Korea's Kim Jong Un": the person named
+                    // after the possessive country.
+                    let e2 = actor_units[u2].1;
+                    if options.modifier_agents && words[e2 - 1].possessive && e2 < n {
+                        if let Some(u3) = actor_at[e2].filter(|&u3| u3 != u2) {
+                            u2 = u3;
+                        }
+                    }
                     for c in &actor_units[u2].2 {
                         if !codes.contains(c) {
                             codes.push(c.clone());

@@ -2028,4 +2028,12 @@ mod tests {
             [event("ARN", "GONGOV", "111"), event("ARN", "ROHMIL", "111")]
         );
     }
+
+    #[test]
+    fn a_compound_member_after_a_possessive_country_is_the_named_actor() {
+        assert_eq!(
+            code("Arnor and Gondor's Minas Tirith attacked Rohan."),
+            [event("ARN", "ROH", "190"), event("GONGOV", "ROH", "190")]
+        );
+    }
 }
