@@ -112,6 +112,7 @@ pub fn analyze<'a>(
         }
         vals[0]
     };
+    let mixed_case = words.iter().any(|w| w.lowercase) && words.iter().any(|w| w.capitalized);
     let mut units: Vec<(usize, usize, Unit)> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -152,7 +153,10 @@ pub fn analyze<'a>(
         if let Some((end, vals)) = longest_all(&compiled.actors, i) {
             // A short all-capitals actor must not match a lower-case word ("us").
             let short = end == i + 1 && words[i].norm.len() <= 3 && !words[i].capitalized;
-            if !short {
+            // With dyad's dictionaries, actors are proper names: in mixed-case
+            // text "the west bank of the Dnipro" is not the West Bank.
+            let common = options.modifier_agents && mixed_case && !words[i..end].iter().any(|w| w.capitalized);
+            if !short && !common {
                 consider(end, Unit::Actor(pick_actor(&vals)));
             }
         }

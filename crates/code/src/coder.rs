@@ -2036,4 +2036,13 @@ mod tests {
             [event("ARN", "ROH", "190"), event("GONGOV", "ROH", "190")]
         );
     }
+
+    #[test]
+    fn an_actor_name_in_lower_case_is_a_common_noun() {
+        assert_eq!(
+            code("Arnor attacked the citadel of Rohan."),
+            [event("ARN", "ROH", "190")]
+        );
+        assert_eq!(code("Arnor attacked The Citadel."), [event("ARN", "GONGOV", "190")]);
+    }
 }
