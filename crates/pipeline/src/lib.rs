@@ -108,7 +108,11 @@ impl Pipeline {
         document.byline = attribution.byline;
         records.push(Record::Document(document));
         for (index, (s, c)) in seg.sentences.iter().zip(&coded).enumerate() {
+            let anniversary = self.negation && past_day_only(&dates, index, doc.date);
             for e in &c.events {
+                if anniversary {
+                    continue;
+                }
                 let record = self.event_record(doc, index, s.span, e, resolved, &c.mentions);
                 if self.negation && history(&record, doc.date) {
                     continue;
@@ -302,6 +306,24 @@ fn history(record: &EventRecord, published: Option<dyad_doc::Date>) -> bool {
             .map(|d| d.last_of_month()),
     };
     end.is_some_and(|end| (published - end).get_days() > 366)
+}
+
+/// A sentence whose only full dates (day and month) lie more than a year
+/// before publication, and that names no recent one ("75 years ago, on
+/// Aug. 6, 1945"): an anniversary or history, whatever expression is
+/// nearest the verb.
+fn past_day_only(dates: &DocDates, sentence: usize, published: Option<dyad_doc::Date>) -> bool {
+    let (Some(published), Some(found)) = (published, dates.sentences.get(sentence)) else {
+        return false;
+    };
+    let days: Vec<dyad_doc::Date> = found
+        .iter()
+        .filter_map(|m| match m.value {
+            Some(dyad_resolve::Value::Day(d)) => Some(d),
+            _ => None,
+        })
+        .collect();
+    !days.is_empty() && days.iter().all(|&d| (published - d).get_days() > 366)
 }
 
 /// A role with no country on either side (`---CVL`: "shot dead dozens of
@@ -516,5 +538,16 @@ mod tests {
         let pipeline = Pipeline::builtin();
         let codes = builtin_codes(&pipeline, "2024-03-01", "Russian troops attacked Kyiv on Monday.");
         assert!(codes.iter().any(|(s, t, _)| s == "RUSMIL" && t == "UKR"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_sentence_dated_only_by_an_old_full_date_is_history() {
+        let pipeline = Pipeline::builtin();
+        let codes = builtin_codes(
+            &pipeline,
+            "2020-08-02",
+            "Iraqi troops invaded Kuwait 30 years ago, on Aug. 2, 1990.",
+        );
+        assert!(codes.is_empty(), "{codes:?}");
     }
 }
