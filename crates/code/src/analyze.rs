@@ -767,7 +767,10 @@ fn build_phrases(
             // modifies the next noun names no actor.
             let next = words.get(end);
             let modifies = next.is_some_and(|w| {
-                w.class == Class::Other && w.lowercase && !w.capitalized && w.norm.chars().all(|c| c.is_alphabetic())
+                matches!(w.class, Class::Other | Class::Noun)
+                    && w.lowercase
+                    && !w.capitalized
+                    && w.norm.chars().all(|c| c.is_alphabetic())
             });
             // "the president's official residence": a possessive role is
             // an actor, whatever follows.

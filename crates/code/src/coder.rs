@@ -1643,7 +1643,7 @@ mod tests {
     const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nUNITED_REALMS [IGOURE]\n\
         ARNORIAN [ARN]\nGONDORIAN [GON]\nMINAS_TIRITH [GONGOV]\nTHE_CITADEL [GONGOV]\n";
     const AGENTS: &str =
-        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\nDELEGATION [~GOV]\nOFFICIAL [~GOV]\n";
+        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\nDELEGATION [~GOV]\nOFFICIAL [~GOV]\nGENERAL [~MIL]\n";
     const VERBS: &str = "--- ATTACK [190] ---\nATTACK\n\
         --- ABDUCT [181] ---\nABDUCT\n\
         --- RAID [170] ---\nRAID\n- SOLDIERS * [190]\n\
@@ -2044,5 +2044,14 @@ mod tests {
             [event("ARN", "ROH", "190")]
         );
         assert_eq!(code("Arnor attacked The Citadel."), [event("ARN", "GONGOV", "190")]);
+    }
+
+    #[test]
+    fn a_role_word_before_a_noun_made_of_a_verb_modifies_it() {
+        // "a general strike": no army general.
+        assert_eq!(
+            code("Arnor condemned a general strike in Gondor."),
+            [event("ARN", "GON", "111")]
+        );
     }
 }
