@@ -112,6 +112,7 @@ pub fn analyze<'a>(
         }
         vals[0]
     };
+    let mixed_case = words.iter().any(|w| w.lowercase) && words.iter().any(|w| w.capitalized);
     let mut units: Vec<(usize, usize, Unit)> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -152,7 +153,10 @@ pub fn analyze<'a>(
         if let Some((end, vals)) = longest_all(&compiled.actors, i) {
             // A short all-capitals actor must not match a lower-case word ("us").
             let short = end == i + 1 && words[i].norm.len() <= 3 && !words[i].capitalized;
-            if !short {
+            // With dyad's dictionaries, actors are proper names: in mixed-case
+            // text "the west bank of the Dnipro" is not the West Bank.
+            let common = options.modifier_agents && mixed_case && !words[i..end].iter().any(|w| w.capitalized);
+            if !short && !common {
                 consider(end, Unit::Actor(pick_actor(&vals)));
             }
         }
@@ -193,6 +197,33 @@ pub fn analyze<'a>(
     let mut actor_at: Vec<Option<usize>> = vec![None; n];
     for &(s, e, unit) in &units {
         match unit {
+            // "Beijing-backed leader", "Iran-backed rebels", "U.S.-led
+            // coalition": the actor before a hyphen-joined participle says
+            // who backs or leads them; it is not the phrase's actor.
+            Unit::Actor(_)
+                if options.modifier_agents
+                    && e < n
+                    && words[e].hyphen_before
+                    && matches!(
+                        words[e].norm,
+                        "BACKED"
+                            | "LED"
+                            | "SPONSORED"
+                            | "SUPPORTED"
+                            | "FUNDED"
+                            | "ALLIED"
+                            | "INSTALLED"
+                            | "APPOINTED"
+                            | "ARMED"
+                            | "TRAINED"
+                            | "ALIGNED"
+                            | "INSPIRED"
+                    ) =>
+            {
+                for w in &mut words[s..e] {
+                    w.class = Class::Noun;
+                }
+            }
             Unit::Actor(a) => match dict.actors[a as usize].codes.at(date) {
                 Some(ActorCode::Codes(codes)) => {
                     let idx = actor_units.len();
@@ -210,6 +241,31 @@ pub fn analyze<'a>(
                     }
                 }
             },
+            // "government-held Syria", "rebel-held areas": a role joined
+            // to a participle says who holds the place; it is no actor.
+            Unit::Agent(_)
+                if options.modifier_agents
+                    && e < n
+                    && words[e].hyphen_before
+                    && matches!(
+                        words[e].norm,
+                        "HELD"
+                            | "CONTROLLED"
+                            | "RUN"
+                            | "OWNED"
+                            | "LED"
+                            | "BACKED"
+                            | "SPONSORED"
+                            | "FUNDED"
+                            | "ALLIED"
+                            | "INSTALLED"
+                            | "APPOINTED"
+                            | "ARMED"
+                            | "LINKED"
+                            | "AFFILIATED"
+                            | "ALIGNED"
+                            | "DOMINATED"
+                    ) => {}
             Unit::Agent(a) => {
                 // "anti-government protesters", "pro-Russian militias": a role
                 // word after anti-/pro- says what they are for or against.
@@ -240,7 +296,24 @@ pub fn analyze<'a>(
                             || matches!(words[s - 1].norm, "THEIR" | "OUR" | "MY" | "YOUR")
                             || (words[s - 1].class == Class::Preposition && words[s - 1].norm != "TO"))
                         || words[s].hyphen_before
-                        || indefinite_noun(dict, &words, s, form));
+                        || indefinite_noun(
+                            dict,
+                            &words,
+                            s,
+                            form,
+                            options.modifier_agents && s > 1 && actor_at[s - 1].is_some(),
+                        ));
+                // "ousted Syrian President Bashar al-Assad": a participle
+                // before a capitalized title or name describes the person.
+                let deposed = options.modifier_agents
+                    && matches!(words[s].norm, "OUSTED" | "DEPOSED" | "TOPPLED")
+                    && words.get(e).is_some_and(|w| w.capitalized);
+                if deposed {
+                    for w in &mut words[s..e] {
+                        w.class = Class::Adjective;
+                    }
+                    continue;
+                }
                 if after_det || capital || news_noun {
                     for w in &mut words[s..e] {
                         w.class = Class::Noun;
@@ -265,7 +338,12 @@ pub fn analyze<'a>(
         }
     }
 
-    let mut phrases = build_phrases(dict, &mut words, &actor_units, &actor_at, &agent_at, dialect, options);
+    let units = ActorUnits {
+        spans: &actor_units,
+        at: &actor_at,
+        ids: &actor_ids,
+    };
+    let mut phrases = build_phrases(dict, &mut words, &units, &agent_at, dialect, options);
     for p in &mut phrases {
         p.actor = (p.start..p.end)
             .find_map(|i| actor_at.get(i).copied().flatten())
@@ -285,19 +363,24 @@ pub fn analyze<'a>(
         complex,
     };
     eliminate_commas(&mut analysis, options);
-    split_clauses(&mut analysis);
+    if options.modifier_agents {
+        inverted_conditional(&mut analysis);
+    }
+    split_clauses(&mut analysis, options.modifier_agents);
     if dialect == Dialect::Petrarch {
         // PETRARCH codes a closing ", X said" clause on its own; TABARI
         // searches the whole sentence.
-        split_trailing_attribution(&mut analysis);
+        split_trailing_attribution(&mut analysis, options.modifier_agents);
     }
     analysis
 }
 
 /// "a border raid", "a cross-border attack": a verb in its base form after
 /// an indefinite article and one or two lower-case modifiers is a noun
-/// ("a gunman shot" keeps its verb: `shot` is not the base form).
-fn indefinite_noun(dict: &Dictionaries, words: &[Word], s: usize, form: u32) -> bool {
+/// ("a gunman shot" keeps its verb: `shot` is not the base form). After
+/// an actor adjective (`after_actor`), "a Chinese blockade" and "any
+/// Israeli strike" are nouns too.
+fn indefinite_noun(dict: &Dictionaries, words: &[Word], s: usize, form: u32, after_actor: bool) -> bool {
     let lemma = &*dict.verbs[dict.verb_forms[form as usize].verb as usize].lemma;
     let norm = words[s].norm;
     let base = norm == lemma
@@ -306,6 +389,9 @@ fn indefinite_noun(dict: &Dictionaries, words: &[Word], s: usize, form: u32) -> 
             .is_some_and(|n| n == lemma || n.strip_suffix('E') == Some(lemma));
     if !base {
         return false;
+    }
+    if after_actor && matches!(words[s - 2].norm, "A" | "AN" | "ANY" | "EVERY" | "EACH") {
+        return true;
     }
     let mut j = s;
     while j > 0 && s - j < 3 {
@@ -354,20 +440,32 @@ fn is_connector(w: &Word) -> bool {
     w.class == Class::Conjunction && (w.norm == "AND" || w.norm == "NOR" || w.norm == "OR") || w.class == Class::Comma
 }
 
+/// The dictionary actors found in a sentence: their word spans and codes,
+/// the unit at each word, and each unit's actor id.
+struct ActorUnits<'u> {
+    spans: &'u [(usize, usize, Vec<String>)],
+    at: &'u [Option<usize>],
+    ids: &'u [u32],
+}
+
 /// Build the actor noun phrases.
 fn build_phrases(
     dict: &Dictionaries,
     words: &mut [Word],
-    actor_units: &[(usize, usize, Vec<String>)],
-    actor_at: &[Option<usize>],
+    units: &ActorUnits,
     agent_at: &[Option<u32>],
     dialect: Dialect,
     options: &dyad_dict::CodingOptions,
 ) -> Vec<Phrase> {
+    let (actor_units, actor_at) = (units.spans, units.at);
     let n = words.len();
     let mut phrases: Vec<Phrase> = Vec::new();
     // Skippable modifiers inside a phrase: determiners, adjectives, FORMER.
-    let modifier = |w: &Word| matches!(w.class, Class::Determiner | Class::Adjective) || w.norm == "FORMER";
+    // "former", and with dyad's dictionaries "ousted"/"deposed"/"toppled":
+    // the role is one the person no longer holds (ELI).
+    let former_word =
+        |w: &Word| w.norm == "FORMER" || options.modifier_agents && matches!(w.norm, "OUSTED" | "DEPOSED" | "TOPPLED");
+    let modifier = |w: &Word| matches!(w.class, Class::Determiner | Class::Adjective) || former_word(w);
     // Read an agent group at `i`: agent+ ((AND|,) agent+)*. Returns the
     // alternatives (sequences of agent ids), `former`, and the end.
     let agent_group = |mut i: usize| -> Option<(Vec<Vec<u32>>, bool, usize)> {
@@ -377,7 +475,7 @@ fn build_phrases(
         let start = i;
         loop {
             while i < n && modifier(&words[i]) && agent_at[i].is_none() {
-                if words[i].norm == "FORMER" {
+                if former_word(&words[i]) {
                     former = true;
                 }
                 i += 1;
@@ -390,6 +488,11 @@ fn build_phrases(
                 i += 1;
                 while i < n && agent_at[i] == Some(a) && actor_at[i].is_none() {
                     i += 1;
+                }
+                // "the president's official residence": a possessive ends
+                // the group.
+                if options.modifier_agents && words[i - 1].possessive {
+                    break;
                 }
                 continue;
             }
@@ -465,7 +568,15 @@ fn build_phrases(
             }
             match j < n && actor_at[j].is_some() && (j == 0 || actor_at[j - 1] != actor_at[j]) {
                 true => {
-                    let u2 = actor_at[j].unwrap();
+                    let mut u2 = actor_at[j].unwrap();
+                    // "... and North Korea's Kim Jong Un": the person named
+                    // after the possessive country.
+                    let e2 = actor_units[u2].1;
+                    if options.modifier_agents && words[e2 - 1].possessive && e2 < n {
+                        if let Some(u3) = actor_at[e2].filter(|&u3| u3 != u2) {
+                            u2 = u3;
+                        }
+                    }
                     for c in &actor_units[u2].2 {
                         if !codes.contains(c) {
                             codes.push(c.clone());
@@ -541,12 +652,13 @@ fn build_phrases(
         // Skip modifiers before an actor.
         let mut k = j;
         while k < n && modifier(&words[k]) && actor_at[k].is_none() {
-            if words[k].norm == "FORMER" {
+            if former_word(&words[k]) {
                 former = true;
             }
             k += 1;
         }
         let mut actors: Option<Vec<String>> = None;
+        let mut actor_start = k;
         let mut end = j;
         if k < n && actor_at[k].is_some() {
             if let Some((codes, e, _)) = actor_group(k) {
@@ -558,14 +670,32 @@ fn build_phrases(
             && words[k].class == Class::Preposition
             && matches!(words[k].norm, "OF" | "IN" | "FROM" | "AT")
         {
-            // agent OF/IN/FROM [the] actor
+            // agent OF/IN/FROM [the] actor; with dyad's dictionaries also
+            // "the mayor of the southern city of Melitopol".
             let mut m = k + 1;
             while m < n && modifier(&words[m]) {
                 m += 1;
             }
+            let settlement = |w: &Word| {
+                matches!(
+                    w.norm,
+                    "CITY" | "TOWN" | "VILLAGE" | "PROVINCE" | "REGION" | "DISTRICT" | "PORT" | "STATE" | "COUNTY"
+                )
+            };
+            if options.modifier_agents
+                && m + 1 < n
+                && actor_at[m].is_none()
+                && (settlement(&words[m]) || m + 2 < n && settlement(&words[m + 1]) && words[m].lowercase)
+            {
+                let of = if settlement(&words[m]) { m + 1 } else { m + 2 };
+                if words[of].norm == "OF" && of + 1 < n && actor_at[of + 1].is_some() {
+                    m = of + 1;
+                }
+            }
             if m < n && actor_at[m].is_some() {
                 if let Some((codes, e, _)) = actor_group(m) {
                     actors = Some(codes);
+                    actor_start = m;
                     end = e;
                     // "a contingent of Kenyan police officers", "a delegation
                     // of U.S. lawmakers": the members' role, not the group's.
@@ -637,8 +767,14 @@ fn build_phrases(
             // modifies the next noun names no actor.
             let next = words.get(end);
             let modifies = next.is_some_and(|w| {
-                w.class == Class::Other && w.lowercase && !w.capitalized && w.norm.chars().all(|c| c.is_alphabetic())
+                matches!(w.class, Class::Other | Class::Noun)
+                    && w.lowercase
+                    && !w.capitalized
+                    && w.norm.chars().all(|c| c.is_alphabetic())
             });
+            // "the president's official residence": a possessive role is
+            // an actor, whatever follows.
+            let modifies = modifies && !words[end - 1].possessive;
             if modifies || (end > 0 && words[end - 1].norm == "INTELLIGENCE" && start + 1 == end) {
                 i = end.max(i + 1);
                 continue;
@@ -653,6 +789,23 @@ fn build_phrases(
             }
         }
         let agents = left.or(right).unwrap_or_default();
+        // "a Moscow court", "protesters in Tehran", "police at a Moscow
+        // airport": a capital that qualifies a role is the place, its
+        // country, not the government.
+        let capital = actor_at
+            .get(actor_start)
+            .copied()
+            .flatten()
+            .is_some_and(|u| dict.actors[units.ids[u] as usize].kind == dyad_dict::ActorKind::Capital);
+        if options.modifier_agents && capital && !agents.is_empty() {
+            if let Some(codes) = &mut actors {
+                for c in codes.iter_mut() {
+                    if c.len() == 6 && c.ends_with("GOV") {
+                        c.truncate(3);
+                    }
+                }
+            }
+        }
         // TABARI's CONVERT AGENTS writes a lone agent as `~CODE`.
         let converted = actors.is_none() && dialect == Dialect::Tabari;
         let base: Vec<String> = actors
@@ -714,6 +867,15 @@ fn build_phrases(
 /// venue.
 fn mark_places(dict: &Dictionaries, words: &[Word], phrases: &mut [Phrase]) {
     for p in phrases.iter_mut() {
+        // "on the sidelines of a G20 meeting": a gathering, not a party.
+        let mut j = p.start;
+        if j > 0 && matches!(words[j - 1].class, Class::Determiner) {
+            j -= 1;
+        }
+        if j >= 2 && words[j - 1].norm == "OF" && words[j - 2].norm == "SIDELINES" {
+            p.place = true;
+            continue;
+        }
         let Some(actor) = p.actor else { continue };
         let kind = dict.actors[actor as usize].kind;
         if kind == dyad_dict::ActorKind::Place && p.codes.len() == 1 {
@@ -791,8 +953,14 @@ fn merge_compounds(words: &[Word], phrases: &mut Vec<Phrase>) {
                 .iter()
                 .all(|w| matches!(w.norm, "AND" | ",") || w.class == Class::Determiner);
         let subject = !words[..a.start].iter().any(|w| matches!(w.class, Class::Verb(_)));
+        // After the verb: "thanked North Korean leader Kim Jong Un and North
+        // Korean soldiers", unless the second starts a clause of its own.
+        let object = !subject
+            && !words[b.end..(b.end + 3).min(words.len())]
+                .iter()
+                .any(|w| matches!(w.class, Class::Verb(_) | Class::Auxiliary));
         if joined
-            && subject
+            && (subject || object)
             && a.has_actor
             && b.has_actor
             && a.pronoun.is_none()
@@ -837,17 +1005,30 @@ fn eliminate_commas(a: &mut Analysis, options: &dyad_dict::CodingOptions) {
     }
     // TABARI chains the phrases: after an eliminated phrase, the next one is
     // measured from the start of the eliminated one.
+    // dyad's own dictionaries: ", accusing it of ..." is a participial
+    // clause with events of its own, not an aside (see `split_clauses`).
+    let keep = |s: usize| {
+        // ", but accused each other of ...": a coordinated clause.
+        let coordinated = a.words[s].class == Class::Comma
+            && a.words.get(s + 1).is_some_and(|w| matches!(w.norm, "AND" | "BUT"))
+            && a.words.get(s + 2).is_some_and(|w| matches!(w.class, Class::Verb(_)));
+        options.modifier_agents
+            && (coordinated
+                || participle_after(&a.words, s)
+                || a.words[s].class == Class::Comma
+                    && subordinator_after(&a.words, s + 1).is_some_and(|j| subordinate_subject(a, j + 1)))
+    };
     let mut seg_start = first;
     for &c in &commas[1..] {
         let words = count(seg_start + 1, c, &a.words);
-        if options.comma_max > 0 && words > options.comma_min && words <= options.comma_max {
+        if options.comma_max > 0 && words > options.comma_min && words <= options.comma_max && !keep(seg_start) {
             kill.push((seg_start, c));
         } else {
             seg_start = c;
         }
     }
     let c = count(seg_start + 1, n, &a.words);
-    if options.comma_emax > 0 && c > options.comma_emin && c <= options.comma_emax {
+    if options.comma_emax > 0 && c > options.comma_emin && c <= options.comma_emax && !keep(seg_start) {
         kill.push((seg_start, n));
     }
     for (s, e) in kill {
@@ -865,9 +1046,104 @@ fn eliminate_commas(a: &mut Analysis, options: &dyad_dict::CodingOptions) {
     }
 }
 
+/// "Should Russia attack a NATO member, ...", "Were Iran to close the
+/// strait, ...": an inverted conditional, up to its comma, is a hypothesis
+/// and codes nothing.
+fn inverted_conditional(a: &mut Analysis) {
+    let opens = a
+        .words
+        .first()
+        .is_some_and(|w| matches!(w.norm, "SHOULD" | "WERE" | "HAD"))
+        && a.words.get(1).is_some_and(|w| matches!(w.class, Class::Phrase(_)));
+    if !opens {
+        return;
+    }
+    if let Some(c) = a.words.iter().position(|w| w.class == Class::Comma) {
+        for w in &mut a.words[..c] {
+            w.inactive = true;
+        }
+    }
+}
+
+/// A comma followed by a present participle that opens a clause of its own
+/// (", accusing it of ...", ", prompting the president to ...").
+fn participle_after(words: &[Word], comma: usize) -> bool {
+    words[comma].class == Class::Comma
+        && words.get(comma + 1).is_some_and(|w| {
+            matches!(w.class, Class::Verb(_))
+                && w.norm.ends_with("ING")
+                && !matches!(
+                    w.norm,
+                    "INCLUDING" | "FOLLOWING" | "ACCORDING" | "REGARDING" | "CONCERNING"
+                    // The toll or the outcome of what the clause before
+                    // reports ("..., killing 11 people"), not another event.
+                    | "KILLING" | "WOUNDING" | "INJURING" | "LEAVING" | "CAUSING" | "PROMPTING" | "ENDING"
+                        | "TRIGGERING" | "SPARKING" | "BRINGING" | "MAKING"
+                )
+        })
+}
+
+/// The subordinator at `i`, or after a measure of time ("days after",
+/// "two weeks after", "shortly after", "hours before").
+fn subordinator_after(words: &[Word], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < words.len() && j < i + 5 {
+        let w = &words[j];
+        if subordinator(w.norm) {
+            return Some(j);
+        }
+        let time = w.class == Class::Number
+            || matches!(
+                w.norm,
+                "A" | "AN"
+                    | "ONE"
+                    | "TWO"
+                    | "THREE"
+                    | "FEW"
+                    | "SEVERAL"
+                    | "JUST"
+                    | "ONLY"
+                    | "SHORTLY"
+                    | "SOON"
+                    | "DAY"
+                    | "DAYS"
+                    | "HOUR"
+                    | "HOURS"
+                    | "WEEK"
+                    | "WEEKS"
+                    | "MONTH"
+                    | "MONTHS"
+                    | "YEAR"
+                    | "YEARS"
+                    | "MINUTES"
+                    | "MOMENTS"
+                    | "LESS"
+                    | "MORE"
+                    | "THAN"
+            );
+        if !time {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Words that open an adverbial clause of something that happened ("after
+/// Minsk freed 52 prisoners", "as Xi held talks with Putin"); "before" and
+/// "until" speak of what has not.
+fn subordinator(norm: &str) -> bool {
+    matches!(
+        norm,
+        "AFTER" | "AS" | "WHEN" | "WHILE" | "SINCE" | "BECAUSE" | "WHERE" | "WHEREAS"
+    )
+}
+
 /// Split into clauses at conjunctions that start a new clause: a
 /// conjunction followed by a verb, or by an actor or pronoun and then a verb.
-fn split_clauses(a: &mut Analysis) {
+/// With dyad's own dictionaries (`news`) also at a subordinator followed by a
+/// subject and its verb, and at a comma followed by a participle.
+fn split_clauses(a: &mut Analysis, news: bool) {
     let n = a.words.len();
     let mut start = 0;
     let mut seen_verb = false;
@@ -878,6 +1154,27 @@ fn split_clauses(a: &mut Analysis) {
         }
         if matches!(w.class, Class::Verb(_)) {
             seen_verb = true;
+        }
+        // ", demanding the removal of ...", ", chanting ...": the purpose of
+        // the act before it stays in its clause, for its patterns.
+        let purpose = a
+            .words
+            .get(i + 1)
+            .is_some_and(|w| matches!(w.norm, "DEMANDING" | "CALLING" | "CHANTING" | "URGING" | "PRESSING"));
+        if news && seen_verb && participle_after(&a.words, i) && !purpose {
+            a.clauses.push((start, i));
+            start = i + 1;
+            seen_verb = false;
+            continue;
+        }
+        // "a prisoner swap in which the United States released five
+        // Iranians": a relative clause with its own subject.
+        let in_which = w.norm == "WHICH" && i > 0 && a.words[i - 1].class == Class::Preposition;
+        if news && seen_verb && (subordinator(w.norm) || in_which) && subordinate_subject(a, i + 1) {
+            a.clauses.push((start, i));
+            start = i + 1;
+            seen_verb = false;
+            continue;
         }
         if w.class != Class::Conjunction || !seen_verb {
             continue;
@@ -890,6 +1187,15 @@ fn split_clauses(a: &mut Analysis) {
             j += 1;
         }
         let verb_next = j < n && matches!(a.words[j].class, Class::Verb(_));
+        // "were abducted and killed by militants": participles sharing the
+        // auxiliary and the agent are one clause.
+        let shared_auxiliary = verb_next
+            && a.words[j].norm.ends_with("ED")
+            && (start..i)
+                .rev()
+                .find(|&k| matches!(a.words[k].class, Class::Verb(_)))
+                .is_some_and(|v| v > 0 && a.words[v - 1].class == Class::Auxiliary && a.words[v].norm.ends_with("ED"));
+        let verb_next = verb_next && !shared_auxiliary;
         let subject_next = j < n && matches!(a.words[j].class, Class::Phrase(_) | Class::Pronoun(_));
         let verb_soon = subject_next && (j + 1..(j + 6).min(n)).any(|k| matches!(a.words[k].class, Class::Verb(_)));
         if verb_next || verb_soon {
@@ -901,9 +1207,34 @@ fn split_clauses(a: &mut Analysis) {
     a.clauses.push((start, n));
 }
 
+/// An actor phrase or a subject pronoun at `j`, followed (after at most two
+/// auxiliaries or adverbs) by a verb: the subject of an adverbial clause.
+fn subordinate_subject(a: &Analysis, j: usize) -> bool {
+    let n = a.words.len();
+    let end = match a.words.get(j).map(|w| w.class) {
+        Some(Class::Phrase(p)) => a.phrases[p as usize].end,
+        Some(Class::Pronoun(Pronoun::Subject | Pronoun::Plural)) => j + 1,
+        _ => return false,
+    };
+    let mut k = end;
+    while k < n
+        && k < end + 2
+        && (a.words[k].class == Class::Auxiliary
+            || a.words[k].norm.ends_with("LY")
+            || matches!(a.words[k].norm, "HAS" | "HAD" | "HAVE" | "ALSO"))
+    {
+        k += 1;
+    }
+    k < n && matches!(a.words[k].class, Class::Verb(_))
+}
+
 /// A comma followed by a short closing clause with its own verb (", the
 /// official news agency said on Thursday.") starts a clause of its own.
-fn split_trailing_attribution(a: &mut Analysis) {
+///
+/// With dyad's own dictionaries (`news`) a tail that does not open with its
+/// speaker (", against Israel if it did not halt ...", ", demanding his
+/// resignation", ", was claimed by ...") continues the clause before it.
+fn split_trailing_attribution(a: &mut Analysis, news: bool) {
     let n = a.words.len();
     let Some(&(start, end)) = a.clauses.last() else { return };
     if end != n {
@@ -915,6 +1246,16 @@ fn split_trailing_attribution(a: &mut Analysis) {
     let Some(c) = comma else { return };
     let tail: Vec<usize> = (c + 1..n).filter(|&i| !a.words[i].inactive).collect();
     if tail.is_empty() || tail.len() > 12 {
+        return;
+    }
+    // An attribution opens with its speaker (", officials said", ", the
+    // agency reported", ", he said").
+    let first = &a.words[tail[0]];
+    let speaker = matches!(
+        first.class,
+        Class::Phrase(_) | Class::Determiner | Class::Pronoun(_) | Class::Number
+    ) || first.class == Class::Other && first.capitalized;
+    if news && !speaker {
         return;
     }
     let has_verb = tail.iter().any(|&i| matches!(a.words[i].class, Class::Verb(_)));

@@ -108,9 +108,23 @@ impl Pipeline {
         document.byline = attribution.byline;
         records.push(Record::Document(document));
         for (index, (s, c)) in seg.sentences.iter().zip(&coded).enumerate() {
+            let anniversary = self.negation && past_day_only(&dates, index, doc.date);
             for e in &c.events {
-                let record = self.event_record(doc, index, s.span, e, resolved);
+                if anniversary {
+                    continue;
+                }
+                let record = self.event_record(doc, index, s.span, e, resolved, &c.mentions);
                 if self.negation && history(&record, doc.date) {
+                    continue;
+                }
+                // Two roles of no known country ("the government and
+                // opposition agreed", with no place to say whose) are no dyad.
+                if self.negation && record.source.code.starts_with("---") && record.target.code.starts_with("---") {
+                    continue;
+                }
+                // A role filled with the other side's country that is then
+                // the other side itself ("troops fired on peacekeepers").
+                if self.negation && record.source.code == record.target.code {
                     continue;
                 }
                 records.push(Record::Event(record));
@@ -184,17 +198,30 @@ impl Pipeline {
         sentence_span: Span,
         e: &dyad_code::Event,
         (dates, places): (&DocDates, &DocPlaces),
+        mentions: &[dyad_code::Mention],
     ) -> EventRecord {
         let resolver = Resolver::builtin();
         let (date, date_method) = resolver.event_date(dates, sentence, e.verb, &doc.text);
         let location = resolver.event_location(places, sentence, e.verb);
         let third = third_location(resolver, &e.code, location.as_ref(), [&e.source.code, &e.target.code]);
         let code = third.unwrap_or(&e.code);
-        let (source, mut target) = (e.source.clone(), e.target.clone());
+        let (mut source, mut target) = (e.source.clone(), e.target.clone());
         if self.negation {
             // dyad's own conventions (the built-in dictionaries).
-            if let Some(c) = domestic_country(resolver, &target.code, &source.code, location.as_ref()) {
+            let gazetteer = resolver.places.gazetteer;
+            // The one country the sentence names, if it names only one.
+            let mut countries = mentions
+                .iter()
+                .flat_map(|m| m.codes.iter())
+                .filter_map(|c| c.get(..3))
+                .filter(|c| gazetteer.country(c).is_some());
+            let first = countries.next();
+            let named = first.filter(|f| countries.all(|c| c == *f));
+            if let Some(c) = domestic_country(resolver, &target.code, &source.code, location.as_ref(), named) {
                 target.code = c;
+            }
+            if let Some(c) = domestic_country(resolver, &source.code, &target.code, location.as_ref(), named) {
+                source.code = c;
             }
         }
         let info = self.ontology.event(code);
@@ -281,18 +308,44 @@ fn history(record: &EventRecord, published: Option<dyad_doc::Date>) -> bool {
     end.is_some_and(|end| (published - end).get_days() > 366)
 }
 
-/// A target role with no country (`---CVL`: "shot dead dozens of
+/// A sentence whose only full dates (day and month) lie more than a year
+/// before publication, and that names no recent one ("75 years ago, on
+/// Aug. 6, 1945"): an anniversary or history, whatever expression is
+/// nearest the verb.
+fn past_day_only(dates: &DocDates, sentence: usize, published: Option<dyad_doc::Date>) -> bool {
+    let (Some(published), Some(found)) = (published, dates.sentences.get(sentence)) else {
+        return false;
+    };
+    let days: Vec<dyad_doc::Date> = found
+        .iter()
+        .filter_map(|m| match m.value {
+            Some(dyad_resolve::Value::Day(d)) => Some(d),
+            _ => None,
+        })
+        .collect();
+    !days.is_empty() && days.iter().all(|&d| (published - d).get_days() > 366)
+}
+
+/// A role with no country on either side (`---CVL`: "shot dead dozens of
 /// protesters") is of the country the event took place in (`in Bucha`, the dateline), else
-/// of the other side's country: wire copy names a country once and leaves
-/// the domestic actors of the story unqualified. `None`: nothing to fill.
-fn domestic_country(resolver: &Resolver, code: &str, other: &str, location: Option<&Location>) -> Option<String> {
+/// of the other side's country, else of the only country the sentence names
+/// (`named`): wire copy names a country once and leaves the domestic actors
+/// of the story unqualified. `None`: nothing to fill.
+fn domestic_country(
+    resolver: &Resolver,
+    code: &str,
+    other: &str,
+    location: Option<&Location>,
+    named: Option<&str>,
+) -> Option<String> {
     let role = code.strip_prefix("---").filter(|r| !r.is_empty())?;
     let gazetteer = resolver.places.gazetteer;
     let known = |c: &str| gazetteer.country(c).is_some();
     let country = location
         .and_then(|l| l.country.as_deref())
         .filter(|c| known(c))
-        .or_else(|| other.get(..3).filter(|c| known(c)))?;
+        .or_else(|| other.get(..3).filter(|c| known(c)))
+        .or(named)?;
     Some(format!("{country}{role}"))
 }
 
@@ -455,5 +508,46 @@ mod tests {
         let moscow = codes("Russian President Vladimir Putin and U.S. President Donald Trump met in Moscow on Monday.");
         assert!(!moscow.is_empty());
         assert!(moscow.iter().all(|(_, _, c)| c == "040"), "{moscow:?}");
+    }
+
+    #[test]
+    fn roles_of_no_country_take_the_only_country_named_else_make_no_event() {
+        let pipeline = Pipeline::builtin();
+        let codes = |text: &str| builtin_codes(&pipeline, "2013-08-22", text);
+        let syria = codes("Syrian activists said government forces had killed dozens of civilians.");
+        assert!(
+            syria.iter().any(|(s, t, _)| s == "SYRMIL" && t == "SYRCVL"),
+            "{syria:?}"
+        );
+        let none = codes("The government and the opposition agreed on a timetable for elections.");
+        assert!(none.is_empty(), "{none:?}");
+    }
+
+    #[test]
+    fn a_capital_that_qualifies_a_role_is_its_country() {
+        let pipeline = Pipeline::builtin();
+        let codes = |text: &str| builtin_codes(&pipeline, "2024-03-01", text);
+        let court = codes("A Moscow court convicted a U.S. citizen of espionage on Monday.");
+        assert!(court.iter().any(|(s, _, _)| s == "RUSJUD"), "{court:?}");
+        let police = codes("Iranian police fired tear gas at protesters in Tehran on Monday.");
+        assert!(police.iter().any(|(_, t, _)| t == "IRNCVL"), "{police:?}");
+    }
+
+    #[test]
+    fn a_capital_attacked_is_its_country() {
+        let pipeline = Pipeline::builtin();
+        let codes = builtin_codes(&pipeline, "2024-03-01", "Russian troops attacked Kyiv on Monday.");
+        assert!(codes.iter().any(|(s, t, _)| s == "RUSMIL" && t == "UKR"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_sentence_dated_only_by_an_old_full_date_is_history() {
+        let pipeline = Pipeline::builtin();
+        let codes = builtin_codes(
+            &pipeline,
+            "2020-08-02",
+            "Iraqi troops invaded Kuwait 30 years ago, on Aug. 2, 1990.",
+        );
+        assert!(codes.is_empty(), "{codes:?}");
     }
 }
