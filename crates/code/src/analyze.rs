@@ -353,6 +353,7 @@ pub fn analyze<'a>(
         possessive_institutions(dict, &words, &mut phrases);
         mark_places(dict, &words, &mut phrases);
         merge_compounds(&words, &mut phrases);
+        reindex_phrases(&mut words, &phrases);
     }
     let mut analysis = Analysis {
         keys,
@@ -982,6 +983,21 @@ fn merge_compounds(words: &[Word], phrases: &mut Vec<Phrase>) {
     }
 }
 
+/// Point every word of a phrase at its phrase's index again after phrases
+/// were merged away (the words of a merged phrase belong to the compound,
+/// the words after it moved down).
+fn reindex_phrases(words: &mut [Word], phrases: &[Phrase]) {
+    for (i, w) in words.iter_mut().enumerate() {
+        if let Class::Phrase(_) = w.class {
+            let k = phrases.partition_point(|p| p.end <= i);
+            w.class = match phrases.get(k) {
+                Some(p) if p.start <= i => Class::Phrase(k as u32),
+                _ => Class::Other,
+            };
+        }
+    }
+}
+
 /// Remove comma-delimited nonrestrictive clauses by TABARI's length rules.
 fn eliminate_commas(a: &mut Analysis, options: &dyad_dict::CodingOptions) {
     let commas: Vec<usize> = a
@@ -1212,7 +1228,10 @@ fn split_clauses(a: &mut Analysis, news: bool) {
 fn subordinate_subject(a: &Analysis, j: usize) -> bool {
     let n = a.words.len();
     let end = match a.words.get(j).map(|w| w.class) {
-        Some(Class::Phrase(p)) => a.phrases[p as usize].end,
+        Some(Class::Phrase(p)) => match a.phrases.get(p as usize) {
+            Some(phrase) => phrase.end,
+            None => return false,
+        },
         Some(Class::Pronoun(Pronoun::Subject | Pronoun::Plural)) => j + 1,
         _ => return false,
     };

@@ -550,4 +550,21 @@ mod tests {
         );
         assert!(codes.is_empty(), "{codes:?}");
     }
+
+    #[test]
+    fn compounds_before_a_subordinate_clause_keep_their_phrases_straight() {
+        // Merging "Russia and China" into one compound moved the phrases
+        // after it; the clause test after the comma read a stale index.
+        let pipeline = Pipeline::builtin();
+        for text in [
+            "The U.S. Defense Department and the United States Embassy in the Bahamas have been pressuring the \
+             rebels to disarm, but the threat of airstrikes grew as the insurgents battled a government offensive.",
+            "The deal was signed by Prime Minister Tayyip Erdogan and opposition leader Nicos Anastasiades after \
+             a meeting in Ankara, as the leaders announced a new beginning.",
+        ] {
+            // Coding must not fail.
+            let codes = builtin_codes(&pipeline, "2015-05-01", text);
+            assert!(codes.len() < 10, "{codes:?}");
+        }
+    }
 }

@@ -109,21 +109,35 @@ fn code_or_annotate(args: Args, mentions: bool) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut batch: Vec<Document> = Vec::new();
+    let failed = std::cell::Cell::new(0usize);
     let flush = |batch: &mut Vec<Document>, out: &mut BufWriter<std::io::StdoutLock>| -> Result<()> {
-        let results: Vec<Vec<Record>> = pool.install(|| {
+        // A document the coder fails on (an internal error) is reported and
+        // skipped; the rest of the batch is written.
+        let results: Vec<Option<Vec<Record>>> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|doc| {
-                    let records = pipeline.process(doc, Output { mentions });
-                    if mentions {
-                        records.into_iter().filter(|r| !matches!(r, Record::Event(_))).collect()
-                    } else {
-                        records
-                    }
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let records = pipeline.process(doc, Output { mentions });
+                        if mentions {
+                            records.into_iter().filter(|r| !matches!(r, Record::Event(_))).collect()
+                        } else {
+                            records
+                        }
+                    }))
+                    .ok()
                 })
                 .collect()
         });
         for (doc, records) in batch.iter().zip(results) {
+            let Some(records) = records else {
+                eprintln!(
+                    "dyad: {}: document {}: internal error while coding; skipped",
+                    doc.origin, doc.id
+                );
+                failed.set(failed.get() + 1);
+                continue;
+            };
             if args.parse {
                 let seg = dyad_segment::segment(&doc.text);
                 let coder = pipeline.coder();
@@ -165,7 +179,7 @@ fn code_or_annotate(args: Args, mentions: bool) -> Result<ExitCode> {
     })?;
     flush(&mut batch, &mut out)?;
     out.flush()?;
-    Ok(if tally.errors > 0 {
+    Ok(if tally.errors > 0 || failed.get() > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
