@@ -12,14 +12,14 @@ use dyad_ingest::{Item, Options};
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
     /// Input files or folders (read recursively; `-` for standard input):
-    /// .txt, .jsonl, .html, .xml (PETRARCH), .text (TABARI).
+    /// .txt, .jsonl, .html, .xml (PETRARCH), .text (TABARI), .csv (a `text` column).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
     /// Publication date (YYYY-MM-DD) for documents whose input carries none.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
     /// Read every input in this format instead of choosing by extension.
-    #[arg(long, value_parser = ["text", "jsonl", "html", "petrarch-xml", "tabari-text"])]
+    #[arg(long, value_parser = ["text", "jsonl", "html", "petrarch-xml", "tabari-text", "csv"])]
     pub format: Option<String>,
 }
 
@@ -71,6 +71,7 @@ impl InputArgs {
             "html" => Format::Html,
             "petrarch-xml" => Format::PetrarchXml,
             "tabari-text" => Format::TabariText,
+            "csv" => Format::Csv,
             _ => Format::Text,
         });
         Ok(Options { date, format })

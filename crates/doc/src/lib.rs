@@ -103,6 +103,7 @@ pub enum Format {
     Html,
     PetrarchXml,
     TabariText,
+    Csv,
 }
 
 impl Format {
@@ -113,6 +114,7 @@ impl Format {
             Format::Html => "html",
             Format::PetrarchXml => "petrarch-xml",
             Format::TabariText => "tabari-text",
+            Format::Csv => "csv",
         }
     }
 }

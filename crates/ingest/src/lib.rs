@@ -7,6 +7,7 @@
 //! | HTML | `.html`, `.htm` | the main article text, title and publication date |
 //! | PETRARCH XML | `.xml` | one per `<Sentence>` record |
 //! | TABARI text | `.text` | one per record (`YYMMDD id` line, text, blank line) |
+//! | CSV | `.csv` | one per row: a `text` column, and `id`, `url`, `title`, `date`, `source` when present; other columns kept as metadata |
 //!
 //! Standard input (`-`) is sniffed: `{` starts JSON lines, `<Sentences`/
 //! `<Validation` PETRARCH XML, `<` HTML, a `YYMMDD` line TABARI text.
@@ -20,6 +21,7 @@ pub mod html;
 pub mod jsonl;
 pub mod petrarch;
 pub mod tabari;
+pub mod table;
 
 use std::fmt;
 use std::io::Read;
@@ -74,6 +76,7 @@ pub fn format_for_path(path: &str) -> Option<Format> {
         Some("html") | Some("htm") | Some("xhtml") => Format::Html,
         Some("xml") => Format::PetrarchXml,
         Some("text") => Format::TabariText,
+        Some("csv") => Format::Csv,
         _ => Format::Text,
     })
 }
@@ -143,6 +146,7 @@ pub fn read_bytes(path: &str, bytes: Vec<u8>, options: &Options) -> Vec<Item> {
         Format::Html => vec![html::read(path, &text)],
         Format::PetrarchXml => petrarch::read(path, &text),
         Format::TabariText => tabari::read(path, &text),
+        Format::Csv => table::read(path, &text),
     };
     for doc in items.iter_mut().flatten() {
         if lossy {

@@ -28,49 +28,17 @@ pub struct Args {
     jobs: usize,
 }
 
-/// Split CSV text (RFC 4180: quoted fields may hold commas, quotes `""` and
-/// line breaks) into rows of fields.
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
-}
-
-/// The texts of one input file: its contents, or a CSV file's `text` column.
+/// The texts of one input file: its contents, or a CSV file's `text` column
+/// (one text per row; rows that cannot be read are left out).
 pub fn texts_of(path: &Path) -> Result<Vec<String>> {
     let text = dyad_ingest::decode(std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?).0;
     if path.extension().is_some_and(|e| e == "csv") {
-        let rows = csv_rows(&text);
-        let column = rows
-            .first()
-            .and_then(|h| h.iter().position(|c| c == "text"))
-            .with_context(|| format!("{}: no `text` column", path.display()))?;
-        return Ok(rows.iter().skip(1).filter_map(|r| r.get(column).cloned()).collect());
+        let name = path.display().to_string();
+        let items = dyad_ingest::table::read(&name, &text);
+        if let [Err(e)] = items.as_slice() {
+            anyhow::bail!("{e}");
+        }
+        return Ok(items.into_iter().flatten().map(|d| d.text).collect());
     }
     Ok(vec![text])
 }
