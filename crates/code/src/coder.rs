@@ -2054,4 +2054,13 @@ mod tests {
             [event("ARN", "GON", "111")]
         );
     }
+
+    #[test]
+    fn a_clause_after_a_merged_compound_finds_its_subject() {
+        // Merging the titled compound renumbers the phrases after it; the
+        // subject of ", after Rohan attacked" is looked up by its number.
+        let mut events = code("The Arnorian leader and Minas Tirith condemned Rohan, after Rohan attacked.");
+        events.sort();
+        assert_eq!(events, [event("ARNGOV", "ROH", "111"), event("GONGOV", "ROH", "111")]);
+    }
 }
