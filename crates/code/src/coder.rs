@@ -844,6 +844,24 @@ impl<'d> Coder<'d> {
                 .iter()
                 .any(|&w| a.words[w].class == Class::Preposition && a.words[w].norm != "OF")
         };
+        // A pattern's actor before the verb that sits in a prepositional
+        // modifier ("Six Americans detained in Venezuela were released by
+        // ...") stands for the noun phrase it modifies: the nearest actor
+        // before it that is in no modifier.
+        if self.options.modifier_agents {
+            let bound_before = |p: usize| a.phrases[p].start < c.verb_start;
+            let head = |p: usize| {
+                let start = a.phrases[p].start;
+                before
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&q| a.phrases[q].start < start && !in_modifier(q) && !a.phrases[q].place)
+            };
+            if let Some(t) = target.filter(|&t| bound_before(t) && in_modifier(t)) {
+                target = head(t).filter(|&h| Some(h) != source).or(Some(t));
+            }
+        }
         // A participle after a preposition ("by expressing", "after
         // meeting") has the clause's subject: the first actor.
         let participle_clause = self.options.modifier_agents
@@ -1660,7 +1678,7 @@ mod tests {
         --- DEMAND [100] ---\nDEMAND\n\
         --- CLAIM [---] ---\nCLAIM\n- RESPONSIBILITY_FOR + WAS_* BY $ [015]\n\
         --- DECLARE [---] ---\nDECLARE\n- * MARTIAL_LAW [1724]\n\
-        --- RELEASE [0841] ---\nRELEASE\n";
+        --- RELEASE [0841] ---\nRELEASE\n- + WERE_* BY $ [0841]\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -2062,5 +2080,14 @@ mod tests {
         let mut events = code("The Arnorian leader and Minas Tirith condemned Rohan, after Rohan attacked.");
         events.sort();
         assert_eq!(events, [event("ARNGOV", "ROH", "111"), event("GONGOV", "ROH", "111")]);
+    }
+
+    #[test]
+    fn a_passive_pattern_target_in_a_modifier_is_the_phrase_it_modifies() {
+        // "detained in Rohan": Rohan is where they were held, not who was freed.
+        assert_eq!(
+            code("Two Gondorian soldiers held in Rohan were released by Arnor."),
+            [event("ARN", "GONMIL", "0841")]
+        );
     }
 }
