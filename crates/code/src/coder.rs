@@ -979,10 +979,30 @@ impl<'d> Coder<'d> {
                 target = source;
             }
             if target.is_none() {
-                target = after
+                // "deployed thousands of police ... to stop protesters from
+                // gathering": the forces a show of force deploys are the
+                // subject's own, not its target, when another role follows.
+                let deployed = |p: usize| {
+                    let ph = &a.phrases[p];
+                    self.options.modifier_agents
+                        && root == "15"
+                        && !ph.has_actor
+                        && !codes[p].is_empty()
+                        && codes[p]
+                            .iter()
+                            .all(|c| matches!(c.get(3..6), Some("MIL" | "COP" | "SPY")))
+                };
+                let candidates: Vec<usize> = after
                     .iter()
                     .copied()
-                    .find(|&p| differs(p, source) && !(self.options.modifier_agents && own(p)));
+                    .filter(|&p| differs(p, source) && !(self.options.modifier_agents && own(p)))
+                    .collect();
+                target = candidates
+                    .iter()
+                    .copied()
+                    .find(|&p| !deployed(p) && !a.phrases[p].place)
+                    .filter(|_| candidates.first().is_some_and(|&f| deployed(f)))
+                    .or(candidates.first().copied());
             }
             if target.is_none() && self.dialect == Dialect::Tabari {
                 // TABARI: the first actor before the verb that differs from the source.
@@ -1678,7 +1698,8 @@ mod tests {
         --- DEMAND [100] ---\nDEMAND\n\
         --- CLAIM [---] ---\nCLAIM\n- RESPONSIBILITY_FOR + WAS_* BY $ [015]\n\
         --- DECLARE [---] ---\nDECLARE\n- * MARTIAL_LAW [1724]\n\
-        --- RELEASE [0841] ---\nRELEASE\n- + WERE_* BY $ [0841]\n";
+        --- RELEASE [0841] ---\nRELEASE\n- + WERE_* BY $ [0841]\n\
+        --- DEPLOY [153] ---\nDEPLOY\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -2088,6 +2109,14 @@ mod tests {
         assert_eq!(
             code("Two Gondorian soldiers held in Rohan were released by Arnor."),
             [event("ARN", "GONMIL", "0841")]
+        );
+    }
+
+    #[test]
+    fn forces_deployed_in_a_show_of_force_are_not_its_target() {
+        assert_eq!(
+            code("Arnor deployed soldiers to stop protesters from gathering."),
+            [event("ARN", "---CVL", "153")]
         );
     }
 }
