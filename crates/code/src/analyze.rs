@@ -350,10 +350,9 @@ pub fn analyze<'a>(
             .map(|u| actor_ids[u]);
     }
     if options.modifier_agents {
-        possessive_institutions(dict, &words, &mut phrases);
+        possessive_institutions(dict, &mut words, &mut phrases);
         mark_places(dict, &words, &mut phrases);
-        merge_compounds(&words, &mut phrases);
-        reindex_phrases(&mut words, &phrases);
+        merge_compounds(&mut words, &mut phrases);
     }
     let mut analysis = Analysis {
         keys,
@@ -910,7 +909,7 @@ fn mark_places(dict: &Dictionaries, words: &[Word], phrases: &mut [Phrase]) {
 /// "Pakistan's Foreign Office": an institution named after a possessive
 /// country belongs to that country (PAKGOV), whatever country the name alone
 /// would mean (the Foreign Office alone is Britain's).
-fn possessive_institutions(dict: &Dictionaries, words: &[Word], phrases: &mut Vec<Phrase>) {
+fn possessive_institutions(dict: &Dictionaries, words: &mut [Word], phrases: &mut Vec<Phrase>) {
     let mut i = 0;
     while i + 1 < phrases.len() {
         let (a, b) = (&phrases[i], &phrases[i + 1]);
@@ -925,7 +924,7 @@ fn possessive_institutions(dict: &Dictionaries, words: &[Word], phrases: &mut Ve
             && a.codes[0].len() == 3;
         if adjacent && metonym && country_owner && a.pronoun.is_none() {
             let owner = a.codes[0].clone();
-            let b = phrases.remove(i + 1);
+            let b = remove_phrase(words, phrases, i + 1);
             let a = &mut phrases[i];
             a.codes = b
                 .codes
@@ -939,11 +938,27 @@ fn possessive_institutions(dict: &Dictionaries, words: &[Word], phrases: &mut Ve
     }
 }
 
+/// Remove phrase `idx`, which joins the phrase before it: its words, and
+/// those of every later phrase, are renumbered so that `Class::Phrase` keeps
+/// pointing at the right phrase.
+fn remove_phrase(words: &mut [Word], phrases: &mut Vec<Phrase>, idx: usize) -> Phrase {
+    let removed = idx as u32;
+    for w in words.iter_mut() {
+        if let Class::Phrase(p) = w.class {
+            if p >= removed {
+                w.class = Class::Phrase(p - 1);
+            }
+        }
+    }
+    phrases.remove(idx)
+}
+
 /// Titled people joined by "and" in subject position are one compound
 /// ("U.S. Secretary of State Antony Blinken and Russian Foreign Minister
 /// Sergei Lavrov met"): merge two actor phrases separated only by "and" (and
-/// determiners) when no verb comes before the first in the sentence.
-fn merge_compounds(words: &[Word], phrases: &mut Vec<Phrase>) {
+/// determiners) when no verb comes before the first in the sentence. The
+/// words of the merged phrases, and of every later phrase, are renumbered.
+fn merge_compounds(words: &mut [Word], phrases: &mut Vec<Phrase>) {
     let mut i = 0;
     while i + 1 < phrases.len() {
         let (a, b) = (&phrases[i], &phrases[i + 1]);
@@ -969,7 +984,7 @@ fn merge_compounds(words: &[Word], phrases: &mut Vec<Phrase>) {
             && !a.place
             && !b.place
         {
-            let b = phrases.remove(i + 1);
+            let b = remove_phrase(words, phrases, i + 1);
             let a = &mut phrases[i];
             for c in b.codes {
                 if !a.codes.contains(&c) {
@@ -980,21 +995,6 @@ fn merge_compounds(words: &[Word], phrases: &mut Vec<Phrase>) {
             continue;
         }
         i += 1;
-    }
-}
-
-/// Point every word of a phrase at its phrase's index again after phrases
-/// were merged away (the words of a merged phrase belong to the compound,
-/// the words after it moved down).
-fn reindex_phrases(words: &mut [Word], phrases: &[Phrase]) {
-    for (i, w) in words.iter_mut().enumerate() {
-        if let Class::Phrase(_) = w.class {
-            let k = phrases.partition_point(|p| p.end <= i);
-            w.class = match phrases.get(k) {
-                Some(p) if p.start <= i => Class::Phrase(k as u32),
-                _ => Class::Other,
-            };
-        }
     }
 }
 

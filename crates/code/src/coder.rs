@@ -844,6 +844,24 @@ impl<'d> Coder<'d> {
                 .iter()
                 .any(|&w| a.words[w].class == Class::Preposition && a.words[w].norm != "OF")
         };
+        // A pattern's actor before the verb that sits in a prepositional
+        // modifier ("Six Americans detained in Venezuela were released by
+        // ...") stands for the noun phrase it modifies: the nearest actor
+        // before it that is in no modifier.
+        if self.options.modifier_agents {
+            let bound_before = |p: usize| a.phrases[p].start < c.verb_start;
+            let head = |p: usize| {
+                let start = a.phrases[p].start;
+                before
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&q| a.phrases[q].start < start && !in_modifier(q) && !a.phrases[q].place)
+            };
+            if let Some(t) = target.filter(|&t| bound_before(t) && in_modifier(t)) {
+                target = head(t).filter(|&h| Some(h) != source).or(Some(t));
+            }
+        }
         // A participle after a preposition ("by expressing", "after
         // meeting") has the clause's subject: the first actor.
         let participle_clause = self.options.modifier_agents
@@ -961,10 +979,30 @@ impl<'d> Coder<'d> {
                 target = source;
             }
             if target.is_none() {
-                target = after
+                // "deployed thousands of police ... to stop protesters from
+                // gathering": the forces a show of force deploys are the
+                // subject's own, not its target, when another role follows.
+                let deployed = |p: usize| {
+                    let ph = &a.phrases[p];
+                    self.options.modifier_agents
+                        && root == "15"
+                        && !ph.has_actor
+                        && !codes[p].is_empty()
+                        && codes[p]
+                            .iter()
+                            .all(|c| matches!(c.get(3..6), Some("MIL" | "COP" | "SPY")))
+                };
+                let candidates: Vec<usize> = after
                     .iter()
                     .copied()
-                    .find(|&p| differs(p, source) && !(self.options.modifier_agents && own(p)));
+                    .filter(|&p| differs(p, source) && !(self.options.modifier_agents && own(p)))
+                    .collect();
+                target = candidates
+                    .iter()
+                    .copied()
+                    .find(|&p| !deployed(p) && !a.phrases[p].place)
+                    .filter(|_| candidates.first().is_some_and(|&f| deployed(f)))
+                    .or(candidates.first().copied());
             }
             if target.is_none() && self.dialect == Dialect::Tabari {
                 // TABARI: the first actor before the verb that differs from the source.
@@ -1660,7 +1698,8 @@ mod tests {
         --- DEMAND [100] ---\nDEMAND\n\
         --- CLAIM [---] ---\nCLAIM\n- RESPONSIBILITY_FOR + WAS_* BY $ [015]\n\
         --- DECLARE [---] ---\nDECLARE\n- * MARTIAL_LAW [1724]\n\
-        --- RELEASE [0841] ---\nRELEASE\n";
+        --- RELEASE [0841] ---\nRELEASE\n- + WERE_* BY $ [0841]\n\
+        --- DEPLOY [153] ---\nDEPLOY\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -2052,6 +2091,32 @@ mod tests {
         assert_eq!(
             code("Arnor condemned a general strike in Gondor."),
             [event("ARN", "GON", "111")]
+        );
+    }
+
+    #[test]
+    fn a_clause_after_a_merged_compound_finds_its_subject() {
+        // Merging the titled compound renumbers the phrases after it; the
+        // subject of ", after Rohan attacked" is looked up by its number.
+        let mut events = code("The Arnorian leader and Minas Tirith condemned Rohan, after Rohan attacked.");
+        events.sort();
+        assert_eq!(events, [event("ARNGOV", "ROH", "111"), event("GONGOV", "ROH", "111")]);
+    }
+
+    #[test]
+    fn a_passive_pattern_target_in_a_modifier_is_the_phrase_it_modifies() {
+        // "detained in Rohan": Rohan is where they were held, not who was freed.
+        assert_eq!(
+            code("Two Gondorian soldiers held in Rohan were released by Arnor."),
+            [event("ARN", "GONMIL", "0841")]
+        );
+    }
+
+    #[test]
+    fn forces_deployed_in_a_show_of_force_are_not_its_target() {
+        assert_eq!(
+            code("Arnor deployed soldiers to stop protesters from gathering."),
+            [event("ARN", "---CVL", "153")]
         );
     }
 }
