@@ -123,7 +123,24 @@ impl Gazetteer {
         self.load_countries(countries)?;
         self.load_admin1(admin1)?;
         self.load_cities(cities)?;
+        self.prefer_own_names();
         Ok(())
+    }
+
+    /// A name that is some place's own name stands for those places only,
+    /// not for places that list it among their former or foreign names:
+    /// `Salisbury` is the English city, not Harare (once Salisbury).
+    fn prefer_own_names(&mut self) {
+        let places = &self.places;
+        for (key, ids) in self.names.iter_mut() {
+            let own = |id: &u32| {
+                let p = &places[*id as usize];
+                name_key(&p.name) == **key
+            };
+            if ids.len() > 1 && ids.iter().any(own) {
+                ids.retain(|id| own(id) || places[*id as usize].kind != PlaceKind::City);
+            }
+        }
     }
 
     fn add_name(&mut self, name: &str, id: u32) {
@@ -439,6 +456,19 @@ mod tests {
             .load_abbreviations("# note\ncameo\tname\tabbreviation\nGON\tIthilien\tIth.\n")
             .unwrap_err();
         assert_eq!(err.0, "admin1-abbreviations.tsv:3: no division \"Ithilien\" in GON");
+    }
+
+    #[test]
+    fn a_former_name_yields_to_a_city_that_bears_it() {
+        let cities = "geonameid\tname\tascii\talternates\tiso2\tcameo\tadmin1\tlat\tlon\tpopulation\n\
+                      1\tMinas Tirith\tMinas Tirith\tOsgiliath;Mundburg\tGD\tGON\t\t10\t5\t900000\n\
+                      2\tOsgiliath\tOsgiliath\t\tGD\tGON\t\t11\t6\t20000\n";
+        let g = Gazetteer::from_tables("", "", cities).unwrap();
+        let osgiliath = g.lookup("OSGILIATH");
+        assert_eq!(osgiliath.len(), 1);
+        assert_eq!(&*g.place(osgiliath[0]).name, "Osgiliath");
+        // A former name no city bears still finds its city.
+        assert_eq!(&*g.place(g.lookup("MUNDBURG")[0]).name, "Minas Tirith");
     }
 
     #[test]
