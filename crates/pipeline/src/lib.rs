@@ -93,6 +93,13 @@ impl Pipeline {
 
     /// All records for one document: the document record first, then events
     /// in sentence order, then mentions when asked for.
+    /// [`Self::process`], with a failure of the engine on this document (a
+    /// panic, an internal error) caught and returned as `None`, so that one
+    /// document never takes down a batch or a server.
+    pub fn process_guarded(&self, doc: &Document, output: Output) -> Option<Vec<Record>> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.process(doc, output))).ok()
+    }
+
     pub fn process(&self, doc: &Document, output: Output) -> Vec<Record> {
         let seg = dyad_segment::segment(&doc.text);
         let resolver = Resolver::builtin();

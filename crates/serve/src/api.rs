@@ -1,7 +1,6 @@
 //! The JSON API handlers.
 
 use std::collections::HashMap;
-use std::panic::AssertUnwindSafe;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
@@ -129,7 +128,7 @@ pub async fn method_not_allowed(OriginalUri(uri): OriginalUri, method: Method) -
 
 /// Code one document, the engine's panics turned into an error naming it.
 pub fn code_document(pipeline: &Pipeline, doc: &Document, mentions: bool) -> Result<Vec<Record>, String> {
-    std::panic::catch_unwind(AssertUnwindSafe(|| pipeline.process(doc, Output { mentions }))).map_err(|_| {
+    pipeline.process_guarded(doc, Output { mentions }).ok_or_else(|| {
         format!(
             "document {}: the coder failed on this document (internal error)",
             doc.id

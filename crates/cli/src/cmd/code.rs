@@ -117,15 +117,12 @@ fn code_or_annotate(args: Args, mentions: bool) -> Result<ExitCode> {
             batch
                 .par_iter()
                 .map(|doc| {
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let records = pipeline.process(doc, Output { mentions });
-                        if mentions {
-                            records.into_iter().filter(|r| !matches!(r, Record::Event(_))).collect()
-                        } else {
-                            records
-                        }
-                    }))
-                    .ok()
+                    let records = pipeline.process_guarded(doc, Output { mentions })?;
+                    Some(if mentions {
+                        records.into_iter().filter(|r| !matches!(r, Record::Event(_))).collect()
+                    } else {
+                        records
+                    })
                 })
                 .collect()
         });

@@ -6,7 +6,6 @@
 //! re-running an interrupted ingest only codes what is missing.
 
 use std::io::{IsTerminal, Write};
-use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
@@ -65,16 +64,12 @@ struct Totals {
 }
 
 fn code_one(pipeline: &Pipeline, doc: &Document) -> Result<Report, String> {
-    let run = || {
-        let seg = dyad_segment::segment(&doc.text);
-        let spans = seg.sentences.iter().map(|s| s.span.pair()).collect();
-        let records = pipeline.process(doc, Output { mentions: true });
-        Report::from_records(records, doc.text.clone(), spans).map_err(|e| e.to_string())
-    };
-    match std::panic::catch_unwind(AssertUnwindSafe(run)) {
-        Ok(r) => r,
-        Err(_) => Err("the coder failed on this document (internal error); it was skipped".into()),
-    }
+    let records = pipeline
+        .process_guarded(doc, Output { mentions: true })
+        .ok_or("the coder failed on this document (internal error); it was skipped")?;
+    let seg = dyad_segment::segment(&doc.text);
+    let spans = seg.sentences.iter().map(|s| s.span.pair()).collect();
+    Report::from_records(records, doc.text.clone(), spans).map_err(|e| e.to_string())
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
