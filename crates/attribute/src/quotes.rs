@@ -368,6 +368,12 @@ impl<'a> Doc<'a> {
         self.seg.tokens[i].span.slice(self.text)
     }
 
+    /// Whether token `i` starts with a capital letter (the segmenter's
+    /// `CAPITALIZED` flag).
+    fn capitalized(&self, i: usize) -> bool {
+        self.tok(i).has(flags::CAPITALIZED)
+    }
+
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.tok(i).kind, Kind::Word | Kind::Number)
     }
@@ -619,8 +625,7 @@ impl<'a> Doc<'a> {
     /// subject (`he and Mr. Allen said`, `Smith and Jones said`).
     fn joins_names(&self, i: usize, floor: usize, end: usize) -> bool {
         let name = |k: usize| {
-            matches!(self.norm(k), "HE" | "SHE" | "I" | "WE" | "THEY")
-                || self.raw(k).starts_with(|c: char| c.is_uppercase()) && self.is_word(k)
+            matches!(self.norm(k), "HE" | "SHE" | "I" | "WE" | "THEY") || self.capitalized(k) && self.is_word(k)
         };
         self.norm(i) == "AND" && i > floor && i + 1 < end && name(i - 1) && name(i + 1)
     }
@@ -736,7 +741,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         let (na, nb) = self.np_after(start + 1, limit, 6)?;
-        let capital = |i: usize| !self.is_word(i) || self.raw(i).starts_with(|c: char| c.is_uppercase());
+        let capital = |i: usize| !self.is_word(i) || self.capitalized(i);
         let rest_is_punct = (nb..limit).all(|i| !self.is_word(i));
         let line_ends = self.text[self.tok(nb - 1).span.end as usize..]
             .chars()
@@ -812,7 +817,7 @@ impl<'a> Doc<'a> {
         if cue.start > lo {
             let prev = cue.start - 1;
             let raw = self.raw(prev);
-            let capitalized = self.raw(cue.start).starts_with(|c: char| c.is_uppercase());
+            let capitalized = self.capitalized(cue.start);
             if capitalized && self.is_word(prev) && !self.title_case(lo) {
                 // Inside a name: `the United States`, `Fox News Reports`.
                 return false;
@@ -871,7 +876,7 @@ impl<'a> Doc<'a> {
         }
         match self.tok(i).kind {
             Kind::Quote(_) | Kind::Number => true,
-            Kind::Word => CLAUSE_OPENERS.contains(&self.norm(i)) || self.raw(i).starts_with(|c: char| c.is_uppercase()),
+            Kind::Word => CLAUSE_OPENERS.contains(&self.norm(i)) || self.capitalized(i),
             // `," he notes.`: the cue ends the sentence.
             _ => matches!(self.raw(i), ":" | "." | "?" | "!") || self.sentence_of[i] != self.sentence_of[i - 1],
         }
@@ -885,7 +890,7 @@ impl<'a> Doc<'a> {
         let (mut all, mut caps) = (0, 0);
         for i in words {
             all += 1;
-            caps += usize::from(self.raw(i).starts_with(|c: char| c.is_uppercase()));
+            caps += usize::from(self.capitalized(i));
         }
         all > 0 && caps * 10 >= all * 6
     }
@@ -896,7 +901,6 @@ impl<'a> Doc<'a> {
     /// article and the words up to the first that looks like a verb (`The
     /// judge` in `The judge rubbed his chin`).
     fn clause_subject(&self, a: usize, before: usize) -> Option<(usize, usize)> {
-        let capital = |i: usize| self.raw(i).starts_with(|c: char| c.is_uppercase());
         let mut k = a;
         while k < before && !self.is_word(k) {
             k += 1;
@@ -920,7 +924,7 @@ impl<'a> Doc<'a> {
             let comma = (k..before.min(k + 14)).find(|&i| self.raw(i) == ",")?;
             k = comma + 1;
             let mut e = k;
-            while e < before && capital(e) {
+            while e < before && self.capitalized(e) {
                 e += 1;
             }
             skips = if e > k && e < before && self.raw(e) == "," {
@@ -937,14 +941,14 @@ impl<'a> Doc<'a> {
             return Some((k, e));
         }
         if DETERMINERS.contains(&self.norm(k)) || QUANTIFIERS.contains(&self.norm(k)) {
-            while e < before && e - k < 5 && self.is_word(e) && !self.norm(e).ends_with("ED") && !capital(e) {
+            while e < before && e - k < 5 && self.is_word(e) && !self.norm(e).ends_with("ED") && !self.capitalized(e) {
                 e += 1;
             }
         }
-        while e < before && (capital(e) || matches!(self.raw(e), "." | "'s" | "\u{2019}s" | "-")) {
+        while e < before && (self.capitalized(e) || matches!(self.raw(e), "." | "'s" | "\u{2019}s" | "-")) {
             e += 1;
         }
-        if !capital(k) || e - k > MAX_NP {
+        if !self.capitalized(k) || e - k > MAX_NP {
             return None;
         }
         Some((k, e))
@@ -966,11 +970,7 @@ impl<'a> Doc<'a> {
         let floor = a.max(comma.saturating_sub(40));
         let opens_with_name = |(na, nb): (usize, usize)| {
             let opens = na == a || !self.is_word(na - 1) || CLAUSE_WORDS.contains(&self.norm(na - 1));
-            opens
-                && self.subject_ok((na, nb))
-                && self
-                    .raw(na)
-                    .starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
+            opens && self.subject_ok((na, nb)) && (self.capitalized(na) || self.tok(na).kind == Kind::Number)
         };
         if comma > a && self.raw(comma - 1) == ")" {
             // `Gov. John Kasich (R-OH), said`
@@ -1113,11 +1113,10 @@ impl<'a> Doc<'a> {
             return None;
         }
         let name = (a, colon);
-        let capital = |i: usize| self.raw(i).starts_with(|c: char| c.is_uppercase());
         let plain = (a..colon).all(|i| self.is_word(i) || matches!(self.raw(i), "." | "-" | "'s" | "\u{2019}s"));
         if !plain
-            || !capital(a)
-            || !capital(colon - 1)
+            || !self.capitalized(a)
+            || !self.capitalized(colon - 1)
             || (a..colon).any(|i| RUBRICS.contains(&self.norm(i)) || CLAUSE_WORDS.contains(&self.norm(i)))
             || !self.subject_ok(name)
         {
