@@ -132,11 +132,10 @@ impl Gazetteer {
     /// `Salisbury` is the English city, not Harare (once Salisbury).
     fn prefer_own_names(&mut self) {
         let places = &self.places;
+        // Each place's own name, normalized once (not once per name it has).
+        let own_keys: Vec<String> = places.iter().map(|p| name_key(&p.name)).collect();
         for (key, ids) in self.names.iter_mut() {
-            let own = |id: &u32| {
-                let p = &places[*id as usize];
-                name_key(&p.name) == **key
-            };
+            let own = |id: &u32| own_keys[*id as usize] == **key;
             if ids.len() > 1 && ids.iter().any(own) {
                 ids.retain(|id| own(id) || places[*id as usize].kind != PlaceKind::City);
             }
