@@ -266,6 +266,9 @@ pub fn analyze<'a>(
                             | "ALIGNED"
                             | "DOMINATED"
                     ) => {}
+            // An agent with no code ("nerve agent") only keeps a shorter one
+            // ("agent") from matching; its words stay plain words.
+            Unit::Agent(a) if dict.agents[a as usize].code.is_empty() => {}
             Unit::Agent(a) => {
                 // "anti-government protesters", "pro-Russian militias": a role
                 // word after anti-/pro- says what they are for or against.

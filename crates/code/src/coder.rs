@@ -212,6 +212,9 @@ impl<'d> Coder<'d> {
         }
         let mut subordinate: Vec<Event> = Vec::new();
         let mut previous_source: Option<usize> = None;
+        // The appeal, demand, promise, refusal or threat of the last clause,
+        // with the family code its next act is read into.
+        let mut appeal: Option<(&'static str, Vec<Event>)> = None;
         for &(cs, ce) in &a.clauses {
             let active: Vec<usize> = (cs..ce).filter(|&i| !a.words[i].inactive).collect();
             // Every key present in the clause, sorted: a quick test that a
@@ -298,7 +301,8 @@ impl<'d> Coder<'d> {
                 })
                 .collect();
             let mut clause_done = false;
-            for ((((_, cand), spanned), reduced), complement) in cands.iter().zip(spanned).zip(reduced).zip(complements)
+            let mut appeal_next = None;
+            for ((((k, cand), spanned), reduced), complement) in cands.iter().zip(spanned).zip(reduced).zip(complements)
             {
                 if spanned || reduced {
                     continue;
@@ -318,7 +322,44 @@ impl<'d> Coder<'d> {
                 if self.options.modifier_agents && speculative(&a, &active, cand.verb_start) {
                     continue;
                 }
+                // "urged them to stop the fighting | and return to talks": the
+                // clause after AND continues the appeal of the clause before.
+                let bare = match a.words[cand.verb_start].class {
+                    Class::Verb(form) => {
+                        let verb = &self.dict.verbs[self.dict.verb_forms[form as usize].verb as usize];
+                        verb.lemma.split(' ').next() == Some(a.words[cand.verb_start].norm)
+                    }
+                    _ => false,
+                };
+                let infinitive = *k == 0 && bare && cs > 0 && a.words[cs - 1].norm == "AND";
                 let mut events = self.events_for(&a, &codes, &active, cand, previous_source);
+                if let Some((family, earlier)) = appeal.as_ref().filter(|_| infinitive) {
+                    if let Some(code) = cand
+                        .code
+                        .code
+                        .as_deref()
+                        .and_then(|inner| complement_code(family, inner))
+                    {
+                        if events.is_empty() {
+                            // "... and return to talks": with whom, the
+                            // appeal said.
+                            let verb = a.words[cand.verb_start].span.cover(a.words[cand.verb_end - 1].span);
+                            events = earlier
+                                .iter()
+                                .map(|e| Event {
+                                    verb,
+                                    pattern: cand.pattern,
+                                    rule: format!("{} (continues: {})", cand.rule, e.rule),
+                                    ..e.clone()
+                                })
+                                .collect();
+                        }
+                        events.retain(|e| !e.paired);
+                        for e in &mut events {
+                            e.code = code.to_string();
+                        }
+                    }
+                }
                 if let Some(code) = complement {
                     for e in events.iter_mut().filter(|e| !e.paired) {
                         e.code = code.to_string();
@@ -326,14 +367,32 @@ impl<'d> Coder<'d> {
                 }
                 if self.options.modifier_agents && future(&a, &active, cand.verb_start) {
                     for e in &mut events {
-                        if let Some(intent) = intent_code(&e.code) {
-                            e.code = intent.to_string();
+                        // "will provide aid" is an intent (0331); "would
+                        // strike U.S. bases" a threat (1384).
+                        let promise = intent_code(&e.code).or_else(|| match e.code.get(..2) {
+                            Some("17" | "18" | "19" | "20") => complement_code("130", &e.code),
+                            _ => None,
+                        });
+                        if let Some(code) = promise {
+                            e.code = code.to_string();
                         }
                     }
                 }
                 if cand.code.subordinate {
                     subordinate.extend(events);
                     continue;
+                }
+                let family = match cand.code.code.as_deref().and_then(|c| c.get(..2)) {
+                    Some("02") => Some("020"),
+                    Some("03") => Some("030"),
+                    Some("10") => Some("100"),
+                    Some("12") => Some("120"),
+                    Some("13") => Some("130"),
+                    _ => None,
+                };
+                let to_after = active[*k..].iter().any(|&w| a.words[w].norm == "TO");
+                if let Some(family) = family.filter(|_| to_after) {
+                    appeal_next = Some((family, events.iter().filter(|e| !e.paired).cloned().collect()));
                 }
                 if events.is_empty() {
                     continue;
@@ -344,6 +403,7 @@ impl<'d> Coder<'d> {
                     break;
                 }
             }
+            appeal = appeal_next;
             if let Some(p) = self.first_phrase(&a, &codes, &active, 0, active.len()) {
                 previous_source = Some(p);
             }
@@ -1077,6 +1137,11 @@ impl<'d> Coder<'d> {
                         .iter()
                         .copied()
                         .find(|&p| Some(p) != agent && a.phrases[p].has_actor && !a.phrases[p].place)
+                        .or_else(|| {
+                            // ... or to the actor in its modifier: "an offer
+                            // of talks from Washington was rejected".
+                            before.iter().rev().copied().find(|&p| a.phrases[p].has_actor)
+                        })
                         .or(subject);
                 }
                 source = agent;
@@ -1928,6 +1993,41 @@ mod tests {
         assert_eq!(complement_code("130", "190"), Some("1384"));
         assert_eq!(complement_code("120", "0874"), Some("1246"));
         assert_eq!(complement_code("020", "010"), None);
+    }
+
+    #[test]
+    fn an_act_after_and_continues_the_appeal_before_it() {
+        // With no target of its own, it takes the appeal's.
+        assert_eq!(
+            code("Arnor urged Gondor to withdraw its troops from Rohan and negotiate."),
+            [event("ARN", "GON", "0256"), event("ARN", "GON", "026")]
+        );
+        // With one, it keeps it; a finite verb is no continuation.
+        assert_eq!(
+            code("Arnor urged Gondor to withdraw its troops from Rohan and negotiate with Rohan."),
+            [event("ARN", "GON", "0256"), event("ARN", "ROH", "026")]
+        );
+        assert_eq!(
+            code("Arnor urged Gondor to withdraw its troops from Rohan and attacked Rohan."),
+            [event("ARN", "GON", "0256"), event("ARN", "ROH", "190")]
+        );
+    }
+
+    #[test]
+    fn a_violent_act_announced_for_the_future_is_a_threat() {
+        assert_eq!(
+            code("Arnor said it would attack Gondor."),
+            [event("ARN", "GON", "1384")]
+        );
+        assert_eq!(code("Arnor attacked Gondor."), [event("ARN", "GON", "190")]);
+    }
+
+    #[test]
+    fn a_passive_subject_without_an_actor_gives_way_to_the_actor_in_its_modifier() {
+        assert_eq!(
+            code("A statement from Gondor was condemned by Arnor."),
+            [event("ARN", "GON", "111")]
+        );
     }
 
     #[test]

@@ -131,6 +131,9 @@ pub fn first_day(value: Value) -> Option<Date> {
 /// The location of an event whose verb is `verb`: the place in its sentence
 /// cued as a location (`in Baku`, `Baku-based`) nearest the verb, else the
 /// dateline's place. Names used as actors (`Moscow said`) never count.
+/// A place before the verb counts as twice as far: an event's adjuncts
+/// follow its verb ("was received in Beijing, days after he held talks
+/// with Putin in Moscow": the talks were in Moscow).
 pub fn event_place<'a>(
     places: &'a [PlaceMention],
     verb: Span,
@@ -139,6 +142,9 @@ pub fn event_place<'a>(
     places
         .iter()
         .filter(|p| !p.actor && matches!(p.cue, Cue::Preposition | Cue::Based))
-        .min_by_key(|p| gap(p.span, verb))
+        .min_by_key(|p| match p.span.end <= verb.start {
+            true => gap(p.span, verb).saturating_mul(2),
+            false => gap(p.span, verb),
+        })
         .or(dateline)
 }

@@ -129,3 +129,26 @@ fn a_press_abbreviation_after_a_city_names_its_division() {
     let charleston = g.place(found[2].place);
     assert!((charleston.lat - 38.35).abs() < 0.5, "{charleston:?}");
 }
+
+#[test]
+fn an_events_place_after_its_verb_wins_over_one_as_near_before_it() {
+    let text = "Orban was received in Beijing on Monday, days after he held talks with Putin in Moscow.";
+    let found = places(text, &[]);
+    assert_eq!(found.len(), 2);
+    let at = text.find("held").unwrap();
+    let verb = dyad_doc::Span::new(at, at + 4);
+    let moscow = text.find("Moscow").unwrap();
+    assert_eq!(
+        event_place(&found, verb, None).map(|m| m.span),
+        Some(dyad_doc::Span::new(moscow, moscow + 6))
+    );
+    // The nearest still wins when it is much nearer.
+    let text = "In Beijing, Orban held talks on Monday with the leaders of every country of the region in Moscow.";
+    let found = places(text, &[]);
+    let at = text.find("held").unwrap();
+    let verb = dyad_doc::Span::new(at, at + 4);
+    assert_eq!(
+        event_place(&found, verb, None).map(|m| m.span),
+        Some(dyad_doc::Span::new(3, 10))
+    );
+}
