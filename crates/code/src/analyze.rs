@@ -483,6 +483,25 @@ fn build_phrases(
                 }
                 i += 1;
             }
+            // One plain lower-case word right before a role word qualifies
+            // it: "Chinese electric carmakers", "Iranian nuclear scientists".
+            let qualifier = |w: &Word| {
+                w.class == Class::Other
+                    && !w.capitalized
+                    && !w.possessive
+                    && w.norm.chars().all(|c| c.is_ascii_alphabetic())
+            };
+            if options.modifier_agents
+                && i == start
+                && i + 1 < n
+                && agent_at[i].is_none()
+                && actor_at[i].is_none()
+                && qualifier(&words[i])
+                && agent_at[i + 1].is_some()
+                && actor_at[i + 1].is_none()
+            {
+                i += 1;
+            }
             if i < n && agent_at[i].is_some() && actor_at[i].is_none() {
                 let a = agent_at[i].unwrap();
                 if cur.last() != Some(&a) || (i > 0 && agent_at[i - 1] != Some(a)) {
@@ -517,7 +536,6 @@ fn build_phrases(
             segs.push(cur);
         }
         if segs.is_empty() {
-            let _ = start;
             return None;
         }
         // Shared leading agents (Islamist media and government).
@@ -1059,8 +1077,33 @@ fn eliminate_commas(a: &mut Analysis, options: &dyad_dict::CodingOptions) {
         if inside_phrase {
             continue;
         }
-        for w in &mut a.words[s..e] {
-            w.inactive = true;
+        // "Michael Kovrig and Michael Spavor, the two Canadians detained in
+        // China, were released": an apposition that names the actor of a
+        // subject that names none stays; the rest of the aside goes.
+        let bare_subject = options.modifier_agents
+            && s > 0
+            && !a.phrases.iter().any(|p| p.end <= s && p.has_actor)
+            && a.words[..s]
+                .iter()
+                .all(|w| !matches!(w.class, Class::Verb(_) | Class::Comma));
+        let apposition = a
+            .phrases
+            .iter()
+            .find(|p| {
+                p.has_actor
+                    && p.start > s
+                    && p.start <= s + 4
+                    && p.end < e
+                    && a.words[s + 1..p.start]
+                        .iter()
+                        .all(|w| !matches!(w.class, Class::Verb(_) | Class::Comma))
+            })
+            .map(|p| (p.start, p.end))
+            .filter(|_| bare_subject && e < n);
+        for (i, w) in a.words[s..e].iter_mut().enumerate() {
+            if apposition.is_none_or(|(ps, pe)| s + i < ps || s + i >= pe) {
+                w.inactive = true;
+            }
         }
     }
 }

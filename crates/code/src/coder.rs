@@ -289,15 +289,28 @@ impl<'d> Coder<'d> {
                 .iter()
                 .map(|(k, c)| {
                     let own = c.code.code.as_deref()?;
-                    if !self.options.modifier_agents || c.pattern.is_some() {
+                    if !self.options.modifier_agents {
                         return None;
                     }
                     let (k2, c2) = cands.iter().find(|(k2, _)| k2 > k)?;
                     let to = *k2 > 0 && a.words[active[*k2 - 1]].norm == "TO";
-                    if !to || *k2 > k + 8 {
+                    // "demanded that Russia withdraw its troops": the act
+                    // demanded says more than a pattern for "demand that".
+                    let that = active[*k + 1..*k2].iter().any(|&w| a.words[w].norm == "THAT")
+                        && !active[*k + 1..*k2].iter().any(|&w| a.words[w].class == Class::Comma)
+                        && matches!(own.get(..2), Some("02" | "10"));
+                    let infinitive = to && c.pattern.is_none();
+                    if !(that || infinitive) || *k2 > k + 8 {
                         return None;
                     }
-                    complement_code(own, c2.code.code.as_deref()?)
+                    let family = if own.starts_with("02") {
+                        "020"
+                    } else if own.starts_with("10") {
+                        "100"
+                    } else {
+                        own
+                    };
+                    complement_code(family, c2.code.code.as_deref()?)
                 })
                 .collect();
             let mut clause_done = false;
@@ -1451,12 +1464,18 @@ pub fn refusal_code(code: &str) -> Option<&'static str> {
 /// release" (084) is 0253, "threatened to attack" (190) 1384, "refused to
 /// withdraw" (0874) 1246. `None`: the family code stands.
 pub fn complement_code(family: &str, inner: &str) -> Option<&'static str> {
-    let yield_sub = |appeal: [&'static str; 8]| -> Option<&'static str> {
+    // `appeal`: the codes for 080 to 087; `reform`: for 0831 to 0834
+    // (leadership, policy, rights, institutions).
+    let yield_sub = |appeal: [&'static str; 8], reform: [&'static str; 4]| -> Option<&'static str> {
         Some(match inner {
             "080" => appeal[0],
             "081" => appeal[1],
             "082" => appeal[2],
-            "083" | "0831" | "0832" | "0833" | "0834" => appeal[3],
+            "083" => appeal[3],
+            "0831" => reform[0],
+            "0832" => reform[1],
+            "0833" => reform[2],
+            "0834" => reform[3],
             "084" | "0841" | "0842" => appeal[4],
             "085" => appeal[5],
             "086" | "0861" | "0862" | "0863" => appeal[6],
@@ -1482,7 +1501,10 @@ pub fn complement_code(family: &str, inner: &str) -> Option<&'static str> {
                 "074" => "0234",
                 _ => "023",
             }),
-            "08" => yield_sub(["025", "0251", "0252", "024", "0253", "0254", "0255", "0256"]),
+            "08" => yield_sub(
+                ["025", "0251", "0252", "024", "0253", "0254", "0255", "0256"],
+                ["0241", "0242", "0243", "0244"],
+            ),
             _ => None,
         },
         "100" => match root {
@@ -1501,7 +1523,10 @@ pub fn complement_code(family: &str, inner: &str) -> Option<&'static str> {
                 "074" => "1034",
                 _ => "103",
             }),
-            "08" => yield_sub(["105", "1051", "1052", "104", "1053", "1054", "1055", "1056"]),
+            "08" => yield_sub(
+                ["105", "1051", "1052", "104", "1053", "1054", "1055", "1056"],
+                ["1041", "1042", "1043", "1044"],
+            ),
             _ => None,
         },
         "120" => refusal_code(inner),
@@ -2010,6 +2035,32 @@ mod tests {
         assert_eq!(
             code("Arnor urged Gondor to withdraw its troops from Rohan and attacked Rohan."),
             [event("ARN", "GON", "0256"), event("ARN", "ROH", "190")]
+        );
+    }
+
+    #[test]
+    fn a_demand_that_names_the_act_demanded_takes_its_subcode() {
+        assert_eq!(
+            code("Arnor demanded that Gondor withdraw its troops from Rohan."),
+            [event("ARN", "GON", "1056")]
+        );
+        assert_eq!(complement_code("100", "0831"), Some("1041"));
+        assert_eq!(complement_code("020", "0834"), Some("0244"));
+    }
+
+    #[test]
+    fn one_plain_word_between_an_actor_and_its_role_qualifies_the_role() {
+        assert_eq!(
+            code("Gondorian elite soldiers attacked Rohan."),
+            [event("GONMIL", "ROH", "190")]
+        );
+    }
+
+    #[test]
+    fn an_apposition_names_the_actor_of_a_subject_that_names_none() {
+        assert_eq!(
+            code("Aragorn and Legolas, the Gondorian delegation held in Rohan since May, were released by Arnor."),
+            [event("ARN", "GONGOV", "0841")]
         );
     }
 

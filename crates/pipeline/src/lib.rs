@@ -224,7 +224,12 @@ impl Pipeline {
                 .filter(|c| gazetteer.country(c).is_some());
             let first = countries.next();
             let named = first.filter(|f| countries.all(|c| c == *f));
-            if let Some(c) = domestic_country(resolver, &target.code, &source.code, location.as_ref(), named) {
+            // A state that arrests, detains or bans acts at home: the
+            // protesters Russian police detain at rallies against the war in
+            // Ukraine are Russian.
+            let repression = code.starts_with("17") && source.code.len() > 3;
+            let at_home = if repression { None } else { location.as_ref() };
+            if let Some(c) = domestic_country(resolver, &target.code, &source.code, at_home, named) {
                 target.code = c;
             }
             if let Some(c) = domestic_country(resolver, &source.code, &target.code, location.as_ref(), named) {
@@ -551,6 +556,22 @@ mod tests {
         );
         let none = codes("The government and the opposition agreed on a timetable for elections.");
         assert!(none.is_empty(), "{none:?}");
+    }
+
+    #[test]
+    fn those_a_state_arrests_are_of_its_country_wherever_the_war_is() {
+        let pipeline = Pipeline::builtin();
+        let codes = builtin_codes(
+            &pipeline,
+            "2022-02-25",
+            "Russian police detained 1,700 protesters at rallies against the war in Ukraine.",
+        );
+        assert!(
+            codes
+                .iter()
+                .any(|(s, t, c)| s == "RUSCOP" && t == "RUSCVL" && c == "173"),
+            "{codes:?}"
+        );
     }
 
     #[test]
