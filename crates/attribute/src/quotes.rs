@@ -73,6 +73,39 @@ pub(crate) struct Doc<'a> {
     pub quoted: Vec<bool>,
 }
 
+/// Words of a discourse aside between a name and its cue (`Murphy,
+/// though, said`; `Clinton, for her part, said`).
+const DISCOURSE_ASIDE: &[&str] = &[
+    "THOUGH",
+    "HOWEVER",
+    "TOO",
+    "MEANWHILE",
+    "ALSO",
+    "INSTEAD",
+    "NOW",
+    "INDEED",
+    "MOREOVER",
+    "FOR",
+    "HIS",
+    "HER",
+    "ITS",
+    "THEIR",
+    "PART",
+    "IN",
+    "TURN",
+    "RESPONSE",
+    "CONTRAST",
+    "BY",
+    "THE",
+    "MEANTIME",
+    "LIKEWISE",
+    "SIMILARLY",
+    "STILL",
+    "YET",
+    "THEN",
+    "TODAY",
+];
+
 /// Words that end a backward scan for the source noun phrase.
 const CLAUSE_WORDS: &[&str] = &[
     "THAT", "WHICH", "WHO", "WHOM", "WHOSE", "AND", "BUT", "OR", "BECAUSE", "WHILE", "WHEN", "AS", "IF", "SO",
@@ -704,14 +737,18 @@ impl<'a> Doc<'a> {
         // `," Rep. Jim McDermott (D-Wash.) said`: a longer name is fine
         // when it runs from the mark to the cue.
         let named = |c: &CueHit| self.np_before(c.start, start).is_some_and(|(na, _, _)| na == start);
+        // A noun of saying is no cue here but may head the source: `," the
+        // statement said`.
+        let verb_at = |i: usize| {
+            self.cue_at(i, limit)
+                .filter(|c| c.class != CueClass::Noun && self.cue_is_verb(*c, start))
+        };
         let near = (start..window)
-            .find_map(|i| self.cue_at(i, limit))
-            .or_else(|| (window..(start + 14).min(limit)).find_map(|i| self.cue_at(i, limit).filter(named)));
+            .find_map(verb_at)
+            .or_else(|| (window..(start + 14).min(limit)).find_map(|i| verb_at(i).filter(named)));
         // `," Morton Blackwell, the committeeman from Virginia, told AFP.`
         let set_off = |c: &CueHit| c.start > start + 1 && self.appositive_subject(start, c.start - 1).is_some();
-        let cue = near
-            .or_else(|| (window..(start + 30).min(limit)).find_map(|i| self.cue_at(i, limit).filter(set_off)))
-            .filter(|c| self.cue_is_verb(*c, start))?;
+        let cue = near.or_else(|| (window..(start + 30).min(limit)).find_map(|i| verb_at(i).filter(set_off)))?;
         if cue.class != CueClass::Speech {
             return None;
         }
@@ -984,6 +1021,13 @@ impl<'a> Doc<'a> {
                 return None;
             }
             let first = self.norm(c + 1);
+            // `Murphy, though, said`, `Clinton, for her part, said`: a
+            // discourse aside, the name alone.
+            let discourse = (c + 1..comma).all(|i| !self.is_word(i) || DISCOURSE_ASIDE.contains(&self.norm(i)));
+            if round == 0 && discourse && self.words_in(c + 1, comma) > 0 {
+                let (na, nb, _) = self.np_before(c, a)?;
+                return opens_with_name((na, nb)).then_some(((na, nb), true));
+            }
             if round == 0 && (PREPOSITIONS.contains(&first) || matches!(first, "SINCE" | "UNTIL")) {
                 // `Blunt, after a long pause, said`: the name alone.
                 if (c + 1..comma).any(|i| FINITE_WORDS.contains(&self.norm(i))) {
@@ -1270,6 +1314,24 @@ impl<'a> Doc<'a> {
             let mut found = self.indirect_record(s, (from, end), cue, subject, addressee)?;
             found.participial = true;
             return Some(found);
+        }
+        // `Kasich (who has 25 delegates) said ...`: the name before the
+        // parenthesis.
+        let parenthesis = (cue.start > a + 2 && self.raw(cue.start - 1) == ")")
+            .then(|| {
+                (a.max(cue.start.saturating_sub(30))..cue.start - 1)
+                    .rev()
+                    .find(|&i| self.raw(i) == "(")
+            })
+            .flatten()
+            // Not a party tag: `Sen. Warren (D-Mass.) said` keeps it.
+            .filter(|&open| self.words_in(open + 1, cue.start - 1) > 3)
+            .and_then(|open| self.np_before(open, a))
+            .map(|(x, y, _)| (x, y))
+            .filter(|&np| self.subject_ok(np));
+        if let Some(np) = parenthesis {
+            let after = addressee.map_or(cue.end, |(_, e)| e);
+            return self.indirect_record(s, (after, end), cue, Some(np), addressee);
         }
         match self.np_before(cue.start, a) {
             Some((na, _, _)) if na > a && PREPOSITIONS.contains(&self.norm(na)) && self.raw(na - 1) == "," => {

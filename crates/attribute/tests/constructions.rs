@@ -582,3 +582,42 @@ fn the_subject_of_a_passive_is_not_the_speaker() {
     assert_eq!(a.quotes[0].speaker, None);
     assert_eq!(a.quotes[0].text, "that the talks had failed");
 }
+
+#[test]
+fn a_noun_of_saying_after_a_quotation_heads_its_source() {
+    let (a, _) = run("\"We will win,\" the statement said.");
+    assert_eq!(speaker(&a.quotes[0]), "the statement");
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("said"));
+    // "Defence" is a noun of saying too; the verb after the name is the cue.
+    let (b, _) = run("\"Tensions are rising,\" Malaysian Defence Minister Hishammuddin Hussein said.");
+    assert_eq!(speaker(&b.quotes[0]), "Hishammuddin Hussein");
+    assert_eq!(b.quotes[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn an_aside_between_the_speaker_and_the_cue_is_skipped() {
+    for text in [
+        "Murphy, though, said he would back Clinton.",
+        "Murphy, for his part, said he would back Clinton.",
+        "Murphy (who has 25 delegates to date) said he would back Clinton.",
+    ] {
+        let (a, _) = run(text);
+        assert_eq!(a.quotes.len(), 1, "{text}: {:?}", a.quotes);
+        assert_eq!(speaker(&a.quotes[0]), "Murphy", "{text}");
+        assert_eq!(a.quotes[0].text, "he would back Clinton", "{text}");
+    }
+}
+
+#[test]
+fn acts_of_judgement_and_expression_are_cues() {
+    let (a, _) = run("Sanders expressed outrage at the superdelegates.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(speaker(&a.quotes[0]), "Sanders");
+    assert_eq!(a.quotes[0].text, "outrage at the superdelegates");
+    let (b, _) = run("As Clinton put it, the race is close.");
+    assert!(
+        b.quotes.iter().any(|q| q.cue.as_deref() == Some("put it")),
+        "{:?}",
+        b.quotes
+    );
+}
