@@ -353,6 +353,9 @@ const SOURCE_NOUNS: &[&str] = &[
     "STATISTICS",
 ];
 
+/// Nouns of a poll that a clause can be reported `in`.
+const POLL_NOUNS: &[&str] = &["POLL", "POLLS", "SURVEY", "SURVEYS", "POLLING"];
+
 /// Words that open the question after `Asked`.
 const QUESTION_WORDS: &[&str] = &[
     "WHETHER", "IF", "ABOUT", "WHAT", "WHY", "HOW", "WHO", "WHOM", "WHEN", "WHERE", "WHICH", "TO",
@@ -1108,6 +1111,7 @@ impl<'a> Doc<'a> {
             .headline(s, a, end)
             .into_iter()
             .chain(self.in_source(s, a, end))
+            .chain(self.in_poll(s, a, end))
             .collect();
         let mut i = a;
         while i < b {
@@ -1198,6 +1202,45 @@ impl<'a> Doc<'a> {
             needs_clause: false,
         };
         self.indirect_record(s, (comma + 1, end), cue, Some((first + 1, comma)), None)
+    }
+
+    /// `Trump leads Cruz by 9 points in a new CNN poll released Monday`,
+    /// `Clinton continues to lead in polls`: a poll after `in` ends the
+    /// clause it reports; the poll is the source, the clause before it the
+    /// content, `in` the cue.
+    fn in_poll(&self, s: usize, a: usize, end: usize) -> Option<Indirect> {
+        let first = (a..end).find(|&i| self.is_word(i))?;
+        let at = (first + 3..end).find(|&i| {
+            self.norm(i) == "IN"
+                && !self.quoted[i]
+                && (i + 1..end.min(i + 9))
+                    .take_while(|&k| self.raw(k) != "," && !FINITE_WORDS.contains(&self.norm(k)))
+                    .any(|k| POLL_NOUNS.contains(&self.norm(k)))
+        })?;
+        let noun = (at + 1..end).find(|&k| POLL_NOUNS.contains(&self.norm(k)))?;
+        // The poll's own modifiers: `released Monday`, `of likely voters`.
+        let mut to = noun + 1;
+        let modifier = |k: usize| {
+            let w = self.norm(k);
+            self.raw(k) != ","
+                && !FINITE_WORDS.contains(&w)
+                && (w == "OF" || !PREPOSITIONS.contains(&w))
+                && w != "DESPITE"
+        };
+        while to < end && to < noun + 6 && modifier(to) {
+            to += 1;
+        }
+        if (first..at).any(|i| self.quoted[i]) {
+            return None;
+        }
+        let cue = CueHit {
+            start: at,
+            end: at + 1,
+            class: CueClass::Finding,
+            needs_clause: false,
+        };
+        let content_end = self.trim_end(first, at);
+        self.indirect_record(s, (first, content_end), cue, Some((at + 1, to)), None)
     }
 
     /// `Trump's criticism of the deal`, `the ministry's claim that ...`: a

@@ -621,3 +621,16 @@ fn acts_of_judgement_and_expression_are_cues() {
         b.quotes
     );
 }
+
+#[test]
+fn a_poll_after_in_reports_the_clause_before_it() {
+    let (a, t) = run("Clinton leads Sanders by nine points in a new CNN poll released Monday.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let q = &a.quotes[0];
+    assert_eq!(q.cue.as_deref(), Some("in"));
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("the poll");
+    assert_eq!(&t[span[0]..span[1]], "a new CNN poll released Monday");
+    assert_eq!(q.text, "Clinton leads Sanders by nine points");
+    let (b, _) = run("Clinton campaigned in Iowa on Monday.");
+    assert!(b.quotes.is_empty(), "{:?}", b.quotes);
+}
