@@ -810,7 +810,10 @@ impl<'a> Doc<'a> {
         let cue = (floor..open)
             .rev()
             .find_map(|i| self.cue_at(i, open))
-            .filter(|c| self.cue_is_verb(*c, floor))?;
+            .filter(|c| self.cue_is_verb(*c, floor));
+        let Some(cue) = cue else {
+            return self.name_colon(floor, open);
+        };
         if cue.class != CueClass::Speech {
             return None;
         }
@@ -830,6 +833,32 @@ impl<'a> Doc<'a> {
             cue: Some(cue),
             source,
             addressee,
+        })
+    }
+
+    /// `Republican pollster Daron Shaw: "..."`: a name that ends in a
+    /// capitalized word right before a colon and the opening mark, with no
+    /// cue before it, is the speaker; the colon is the cue.
+    fn name_colon(&self, floor: usize, open: usize) -> Option<Frame> {
+        let colon = open.checked_sub(1).filter(|&c| c > floor && self.raw(c) == ":")?;
+        // The run of capitalized words before the colon, at most six.
+        let mut na = colon;
+        while na > floor && colon - na < 6 && self.is_word(na - 1) && self.capitalized(na - 1) {
+            na -= 1;
+        }
+        let nb = colon;
+        if na == nb || !self.subject_ok((na, nb)) {
+            return None;
+        }
+        Some(Frame {
+            cue: Some(CueHit {
+                start: colon,
+                end: colon + 1,
+                class: CueClass::Speech,
+                needs_clause: false,
+            }),
+            source: Some((na, nb)),
+            addressee: None,
         })
     }
 
@@ -1176,7 +1205,8 @@ impl<'a> Doc<'a> {
             class: CueClass::Speech,
             needs_clause: false,
         };
-        if self.words_in(colon + 1, end) < 3 {
+        // `Name: "..."` is a direct quotation, found as one.
+        if self.words_in(colon + 1, end) < 3 || self.quoted[colon + 1] {
             return None;
         }
         self.indirect_record(s, (colon + 1, end), cue, Some(name), None)

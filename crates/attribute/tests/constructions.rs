@@ -634,3 +634,16 @@ fn a_poll_after_in_reports_the_clause_before_it() {
     let (b, _) = run("Clinton campaigned in Iowa on Monday.");
     assert!(b.quotes.is_empty(), "{:?}", b.quotes);
 }
+
+#[test]
+fn a_name_before_a_colon_and_a_quotation_is_its_speaker() {
+    let (a, _) =
+        run("The surge did not surprise pollster Daron Shaw: \"Lesser-known candidates get the biggest boost.\"");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(speaker(&a.quotes[0]), "Daron Shaw");
+    assert_eq!(a.quotes[0].cue.as_deref(), Some(":"));
+    assert!(a.quotes[0].direct);
+    // A headline name with a quotation is one direct quotation, not two.
+    let (b, _) = run("Pollster Daron Shaw: \"We will win.\"");
+    assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
+}
