@@ -780,11 +780,24 @@ impl<'d> Coder<'d> {
         let pats = &self.dict.verb_patterns[verb as usize];
         // Active positions of the verb's first and last words.
         let k_end = active.iter().position(|&w| w >= verb_end).unwrap_or(active.len());
+        // dyad's own dictionaries: the first infinitive after the verb names
+        // the act (`urged Israel to pause its operations`); a second one
+        // only gives that act's purpose (`to allow aid deliveries`), and no
+        // pattern after the verb reaches it.
+        let limit = if self.options.modifier_agents {
+            (k_end..active.len())
+                .filter(|&p| infinitive_at(a, active, p))
+                .nth(1)
+                .map_or(active.len(), |p| p - 1)
+        } else {
+            active.len()
+        };
         let m = Matcher {
             coder: self,
             a,
             keys,
             active,
+            limit,
         };
         for &p in pats.iter() {
             let pat = &self.dict.patterns[p as usize];
@@ -1572,6 +1585,16 @@ struct Matcher<'x, 'd, 'a> {
     a: &'x Analysis<'a>,
     keys: &'x TokenKeys,
     active: &'x [usize],
+    /// Active position where the elements after the verb must stop.
+    limit: usize,
+}
+
+/// Active position `pos` holds the verb of an infinitive (`to allow`).
+fn infinitive_at(a: &Analysis, active: &[usize], pos: usize) -> bool {
+    pos >= 1
+        && pos < active.len()
+        && a.words[active[pos - 1]].norm == "TO"
+        && matches!(a.words[active[pos]].class, Class::Verb(_))
 }
 
 impl Matcher<'_, '_, '_> {
@@ -1651,7 +1674,7 @@ impl Matcher<'_, '_, '_> {
     /// must start exactly at `pos` when `adjacent`.
     fn forward(&self, elems: &[dyad_dict::PatternElem], pos: usize, adjacent: bool, b: &mut Bindings) -> bool {
         let Some(first) = elems.first() else { return true };
-        let n = self.active.len();
+        let n = self.limit.min(self.active.len());
         for p in pos..n {
             if adjacent && p > pos {
                 break;
@@ -1778,7 +1801,8 @@ mod tests {
         --- SEND [---] ---\nSEND {SENDS SENT SENDING}\n- AID WAS_* TO + [073]\n\
         --- SIGN [---] ---\nSIGN\n- % * TREATY [057]\n- TREATY WAS_* [057:057]\n\
         --- CONDEMN [111] ---\nCONDEMN\n\
-        --- URGE [020] ---\nURGE\n\
+        --- URGE [020] ---\nURGE\n- * ALLOW AID [0255]\n\
+        --- ALLOW [---] ---\nALLOW\n\
         --- PROVIDE [---] ---\nPROVIDE\n- * AID TO + [073]\n\
         --- WITHDRAW [---] ---\nWITHDRAW {WITHDRAWS WITHDREW WITHDRAWN WITHDRAWING}\n- * TROOPS FROM + [0874]\n\
         --- NEGOTIATE [046:046] ---\nNEGOTIATE\n- * WITH + [046:046]\n\
@@ -2018,6 +2042,18 @@ mod tests {
         assert_eq!(complement_code("130", "190"), Some("1384"));
         assert_eq!(complement_code("120", "0874"), Some("1246"));
         assert_eq!(complement_code("020", "010"), None);
+    }
+
+    #[test]
+    fn a_second_infinitive_is_a_purpose_no_pattern_of_the_verb_reaches() {
+        assert_eq!(
+            code("Arnor urged Gondor to allow aid deliveries."),
+            [event("ARN", "GON", "0255")]
+        );
+        assert_eq!(
+            code("Arnor urged Gondor to withdraw its troops from Rohan to allow aid deliveries."),
+            [event("ARN", "GON", "0256")]
+        );
     }
 
     #[test]
