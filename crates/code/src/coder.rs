@@ -346,6 +346,10 @@ impl<'d> Coder<'d> {
                 };
                 let infinitive = *k == 0 && bare && cs > 0 && a.words[cs - 1].norm == "AND";
                 let mut events = self.events_for(&a, &codes, &active, cand, previous_source);
+                if self.options.modifier_agents && cand.pattern.is_some() {
+                    let more = self.coordinated_objects(&a, &codes, keys, &active, *k, cand, &present, previous_source);
+                    events.extend(more);
+                }
                 if let Some((family, earlier)) = appeal.as_ref().filter(|_| infinitive) {
                     if let Some(code) = cand
                         .code
@@ -698,6 +702,66 @@ impl<'d> Coder<'d> {
             }
         }
         false
+    }
+
+    /// "resumed military aid and intelligence sharing with Kyiv": objects
+    /// joined by AND right after the verb are each the verb's object. The
+    /// verb's patterns are tried again with only the first object (up to
+    /// the next preposition) and with only the second, and the events of a
+    /// pattern that codes something else than `cand` are added.
+    #[allow(clippy::too_many_arguments)]
+    fn coordinated_objects(
+        &self,
+        a: &Analysis,
+        codes: &[Vec<String>],
+        keys: &TokenKeys,
+        active: &[usize],
+        k: usize,
+        cand: &Candidate,
+        present: &[dyad_dict::Word],
+        previous_source: Option<usize>,
+    ) -> Vec<Event> {
+        let Class::Verb(form) = a.words[cand.verb_start].class else {
+            return Vec::new();
+        };
+        let verb = self.dict.verb_forms[form as usize].verb;
+        let k_end = active.iter().position(|&w| w >= cand.verb_end).unwrap_or(active.len());
+        // Where a plain object phrase stops: a preposition, a comma, a
+        // conjunction, an auxiliary, a pronoun or a named actor.
+        let stop = |j: usize| {
+            let w = &a.words[active[j]];
+            matches!(
+                w.class,
+                Class::Preposition | Class::Comma | Class::Conjunction | Class::Auxiliary | Class::Pronoun(_)
+            ) || matches!(w.class, Class::Phrase(p) if a.phrases[p as usize].has_actor)
+        };
+        let Some(and) = (k_end..active.len().min(k_end + 4))
+            .find(|&j| stop(j))
+            .filter(|&j| j > k_end && a.words[active[j]].norm == "AND")
+        else {
+            return Vec::new();
+        };
+        let second_end = (and + 1..active.len()).find(|&j| stop(j)).unwrap_or(active.len());
+        if second_end == and + 1 || second_end > and + 5 {
+            return Vec::new();
+        }
+        let mut out: Vec<Event> = Vec::new();
+        for (from, to) in [(k_end, and + 1), (and, second_end)] {
+            let rest: Vec<usize> = active[..from].iter().chain(&active[to..]).copied().collect();
+            let Some(c) = self.match_verb(a, keys, &rest, k, cand.verb_start, cand.verb_end, verb, present) else {
+                continue;
+            };
+            if c.pattern.is_none()
+                || c.code.is_null()
+                || c.code.discard
+                || c.code.complex
+                || c.code.code == cand.code.code
+            {
+                continue;
+            }
+            out.extend(self.events_for(a, codes, &rest, &c, previous_source));
+        }
+        out
     }
 
     /// Codes of every phrase, with pronouns dereferenced (TABARI's rules:
@@ -1656,12 +1720,10 @@ impl Matcher<'_, '_, '_> {
                 let trie = &self.coder.compiled.synsets[*s as usize];
                 let mut ends = Vec::new();
                 trie.matches_at(self.keys, self.word(pos), |end_word, _| {
-                    if let Some(p) = self.active.iter().position(|&w| w >= end_word) {
-                        if self.active[p] == end_word {
-                            ends.push(p);
-                        }
-                    } else if end_word == self.active.last().map_or(0, |&l| l + 1) {
-                        ends.push(self.active.len());
+                    // The phrase must end on an active word; the next active
+                    // word may lie past words left out of the clause.
+                    if let Some(p) = self.active.iter().position(|&w| w + 1 == end_word) {
+                        ends.push(p + 1);
                     }
                 });
                 ends
@@ -1803,7 +1865,7 @@ mod tests {
         --- CONDEMN [111] ---\nCONDEMN\n\
         --- URGE [020] ---\nURGE\n- * ALLOW AID [0255]\n\
         --- ALLOW [---] ---\nALLOW\n\
-        --- PROVIDE [---] ---\nPROVIDE\n- * AID TO + [073]\n\
+        --- PROVIDE [---] ---\nPROVIDE\n- * AID TO + [073]\n- * TRAINING TO + [062]\n\
         --- WITHDRAW [---] ---\nWITHDRAW {WITHDRAWS WITHDREW WITHDRAWN WITHDRAWING}\n- * TROOPS FROM + [0874]\n\
         --- NEGOTIATE [046:046] ---\nNEGOTIATE\n- * WITH + [046:046]\n\
         --- ACCUSE [112] ---\nACCUSE\n\
@@ -2054,6 +2116,13 @@ mod tests {
             code("Arnor urged Gondor to withdraw its troops from Rohan to allow aid deliveries."),
             [event("ARN", "GON", "0256")]
         );
+    }
+
+    #[test]
+    fn objects_joined_by_and_are_each_the_verbs_object() {
+        let mut got = code("Arnor provided aid and training to Gondor.");
+        got.sort();
+        assert_eq!(got, [event("ARN", "GON", "062"), event("ARN", "GON", "073")]);
     }
 
     #[test]
