@@ -160,8 +160,22 @@ pub fn analyze<'a>(
                 consider(end, Unit::Actor(pick_actor(&vals)));
             }
         }
+        let verb = longest(&compiled.verbs, i);
         if let Some((end, v)) = longest(&compiled.agents, i) {
-            consider(end, Unit::Agent(v));
+            // With dyad's dictionaries, a role word that is also a verb is
+            // the verb after the infinitive's TO when an object follows (`to
+            // press the government`, `to police the border`; not `spoke to
+            // police on Monday`).
+            let infinitive = options.modifier_agents
+                && i > 0
+                && words[i - 1].norm == "TO"
+                && verb.as_ref().is_some_and(|(ve, _)| *ve == end)
+                && words
+                    .get(end)
+                    .is_some_and(|w| matches!(w.norm, "THE" | "A" | "AN" | "ITS" | "THEIR" | "HIS" | "HER"));
+            if !infinitive {
+                consider(end, Unit::Agent(v));
+            }
         }
         if let Some((end, _)) = longest(&compiled.nouns, i) {
             consider(end, Unit::Noun);
@@ -169,7 +183,7 @@ pub fn analyze<'a>(
         if let Some((end, _)) = longest(&compiled.adjectives, i) {
             consider(end, Unit::Adjective);
         }
-        if let Some((end, v)) = longest(&compiled.verbs, i) {
+        if let Some((end, v)) = verb {
             consider(end, Unit::Verb(v));
         }
         match best {

@@ -1856,7 +1856,7 @@ mod tests {
     const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nUNITED_REALMS [IGOURE]\n\
         ARNORIAN [ARN]\nGONDORIAN [GON]\nMINAS_TIRITH [GONGOV]\nTHE_CITADEL [GONGOV]\n";
     const AGENTS: &str =
-        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\nDELEGATION [~GOV]\nOFFICIAL [~GOV]\nGENERAL [~MIL]\n";
+        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\nDELEGATION [~GOV]\nOFFICIAL [~GOV]\nGENERAL [~MIL]\nPRESS [~MED]\n";
     const VERBS: &str = "--- ATTACK [190] ---\nATTACK\n\
         --- ABDUCT [181] ---\nABDUCT\n\
         --- RAID [170] ---\nRAID\n- SOLDIERS * [190]\n\
@@ -1875,7 +1875,8 @@ mod tests {
         --- CLAIM [---] ---\nCLAIM\n- RESPONSIBILITY_FOR + WAS_* BY $ [015]\n\
         --- DECLARE [---] ---\nDECLARE\n- * MARTIAL_LAW [1724]\n\
         --- RELEASE [0841] ---\nRELEASE\n- + WERE_* BY $ [0841]\n\
-        --- DEPLOY [153] ---\nDEPLOY\n";
+        --- DEPLOY [153] ---\nDEPLOY\n\
+        --- PRESS [020] ---\nPRESS\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -2123,6 +2124,16 @@ mod tests {
         let mut got = code("Arnor provided aid and training to Gondor.");
         got.sort();
         assert_eq!(got, [event("ARN", "GON", "062"), event("ARN", "GON", "073")]);
+    }
+
+    #[test]
+    fn a_role_word_after_to_with_an_object_is_the_verb() {
+        assert_eq!(
+            code("Arnorian protesters rallied on Monday to press the government."),
+            [event("ARNCVL", "---GOV", "141")]
+        );
+        // "the press" stays a role.
+        assert_eq!(code("Arnor condemned the press."), [event("ARN", "---MED", "111")]);
     }
 
     #[test]
