@@ -1122,7 +1122,25 @@ impl<'d> Coder<'d> {
                     && !(ph.end == ph.start + 1 && a.words[ph.start].norm == "INTELLIGENCE")
                     && active[k_end.min(pos)..pos].iter().all(|&w| quantity_word(&a.words[w]))
             });
-            target = object.or_else(|| after.iter().copied().find(|&p| differs(p, source) && named(p)));
+            // "rallied ... against the government's decision to suspend
+            // talks on joining the EU": what a protest, criticism, refusal or
+            // threat is against is its target, named or not.
+            let against = after.iter().copied().find(|&p| {
+                let mut j = a.phrases[p].start;
+                if j > 0 && a.words[j - 1].norm == "THE" {
+                    j -= 1;
+                }
+                self.options.modifier_agents
+                    && matches!(root, "11" | "12" | "13" | "14")
+                    && j > 0
+                    && a.words[j - 1].norm == "AGAINST"
+                    && a.phrases[p].pronoun.is_none()
+                    && differs(p, source)
+                    && !a.phrases[p].place
+            });
+            target = object
+                .or(against)
+                .or_else(|| after.iter().copied().find(|&p| differs(p, source) && named(p)));
             // A compound subject with no named target acts on itself (met in
             // Geneva) before a place or a bare role word is taken.
             if target.is_none() && self.options.modifier_agents && source.is_some_and(|s| codes[s].len() > 1) {
@@ -2134,6 +2152,14 @@ mod tests {
         );
         // "the press" stays a role.
         assert_eq!(code("Arnor condemned the press."), [event("ARN", "---MED", "111")]);
+    }
+
+    #[test]
+    fn what_a_protest_is_against_is_its_target() {
+        assert_eq!(
+            code("Arnorian protesters rallied against the government's plan to cut ties with Gondor."),
+            [event("ARNCVL", "---GOV", "141")]
+        );
     }
 
     #[test]
