@@ -856,9 +856,10 @@ fn build_phrases(
                 for &ag in seq {
                     let agent = &dict.agents[ag as usize];
                     let block = if former { "ELI" } else { &agent.code };
-                    // "EU leaders", "UN officials": the officials of an
+                    // "EU leaders", "UN officials", "African Union
+                    // peacekeepers", "UN inspectors": the people of an
                     // intergovernmental organisation are the organisation.
-                    if options.modifier_agents && block == "GOV" && code.starts_with("IGO") {
+                    if options.modifier_agents && block != "ELI" && code.starts_with("IGO") {
                         continue;
                     }
                     code = compose(&code, block, agent.prefix && !former);

@@ -2048,10 +2048,14 @@ mod tests {
     }
 
     #[test]
-    fn the_officials_of_an_international_organisation_are_the_organisation() {
+    fn the_people_of_an_international_organisation_are_the_organisation() {
         assert_eq!(
             code("United Realms leaders condemned Arnor."),
             [event("IGOURE", "ARN", "111")]
+        );
+        assert_eq!(
+            code("United Realms soldiers attacked Arnor."),
+            [event("IGOURE", "ARN", "190")]
         );
     }
 
