@@ -369,6 +369,7 @@ pub fn analyze<'a>(
     if options.modifier_agents {
         possessive_institutions(dict, &mut words, &mut phrases);
         mark_places(dict, &words, &mut phrases);
+        country_before_institution(&mut words, &mut phrases);
         merge_compounds(&mut words, &mut phrases);
     }
     let mut analysis = Analysis {
@@ -987,6 +988,40 @@ fn remove_phrase(words: &mut [Word], phrases: &mut Vec<Phrase>, idx: usize) -> P
         }
     }
     phrases.remove(idx)
+}
+
+/// "the U.S. Capitol", "the Russian Duma": a country right before one of its
+/// own institutions or people (a phrase whose every code is of that country
+/// and says more) qualifies it; the two are one phrase, the institution.
+fn country_before_institution(words: &mut [Word], phrases: &mut Vec<Phrase>) {
+    let mut i = 0;
+    while i + 1 < phrases.len() {
+        let (a, b) = (&phrases[i], &phrases[i + 1]);
+        let country = match a.codes.as_slice() {
+            [c] if c.len() == 3 => c.clone(),
+            _ => String::new(),
+        };
+        let qualifies = !country.is_empty()
+            && a.end == b.start
+            && !words[a.end - 1].possessive
+            && a.has_actor
+            && b.has_actor
+            && a.pronoun.is_none()
+            && b.pronoun.is_none()
+            && !a.place
+            && !b.place
+            && !b.codes.is_empty()
+            && b.codes.iter().all(|c| c.len() > 3 && c.starts_with(country.as_str()));
+        if qualifies {
+            let a = remove_phrase(words, phrases, i);
+            for w in &mut words[a.start..a.end] {
+                w.class = Class::Phrase(i as u32);
+            }
+            phrases[i].start = a.start;
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// Titled people joined by "and" in subject position are one compound

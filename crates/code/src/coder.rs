@@ -987,12 +987,20 @@ impl<'d> Coder<'d> {
         let differs = |p: usize, other: Option<usize>| other.is_none_or(|o| codes[o] != codes[p]);
         // An actor right after a preposition ("a row between Radagast and...")
         // is inside a modifier of the subject, not the subject itself.
+        // With dyad's dictionaries also one right after a participle that
+        // follows a noun phrase ("protesters supporting President Donald
+        // Trump stormed ...": the protesters).
         let in_modifier = |p: usize| {
             let start = a.phrases[p].start;
             let pos = active.iter().position(|&w| w == start).unwrap_or(0);
-            active[pos.saturating_sub(2)..pos]
-                .iter()
-                .any(|&w| a.words[w].class == Class::Preposition && a.words[w].norm != "OF")
+            let participle = self.options.modifier_agents
+                && pos >= 2
+                && a.words[active[pos - 1]].norm.ends_with("ING")
+                && matches!(a.words[active[pos - 2]].class, Class::Phrase(_));
+            participle
+                || active[pos.saturating_sub(2)..pos]
+                    .iter()
+                    .any(|&w| a.words[w].class == Class::Preposition && a.words[w].norm != "OF")
         };
         // A pattern's actor before the verb that sits in a prepositional
         // modifier ("Six Americans detained in Venezuela were released by
@@ -2163,6 +2171,22 @@ mod tests {
         assert_eq!(
             code("Arnorian protesters rallied against the government's plan to cut ties with Gondor."),
             [event("ARNCVL", "---GOV", "141")]
+        );
+    }
+
+    #[test]
+    fn a_country_before_its_own_institution_qualifies_it() {
+        assert_eq!(
+            code("Arnor attacked Gondorian Minas Tirith."),
+            [event("ARN", "GONGOV", "190")]
+        );
+    }
+
+    #[test]
+    fn an_actor_after_a_participle_that_follows_the_subject_modifies_it() {
+        assert_eq!(
+            code("Arnorian protesters supporting the Gondorian leader attacked Rohan."),
+            [event("ARNCVL", "ROH", "190")]
         );
     }
 
