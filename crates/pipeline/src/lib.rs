@@ -134,6 +134,17 @@ impl Pipeline {
                 if self.negation && record.source.code == record.target.code {
                     continue;
                 }
+                // A source role of no country, filled with the country that
+                // is the target itself ("Officials fear North Korea could
+                // ...": PRKGOV -> PRK), says nothing of who acted.
+                let filled = e.source.code.starts_with("---") && !record.source.code.starts_with("---");
+                if self.negation
+                    && filled
+                    && record.target.code.len() == 3
+                    && record.source.code.starts_with(record.target.code.as_str())
+                {
+                    continue;
+                }
                 records.push(Record::Event(record));
             }
         }
@@ -434,6 +445,13 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_source_role_filled_with_the_target_country_is_no_event() {
+        let pipeline = Pipeline::builtin();
+        let codes = builtin_codes(&pipeline, "2024-09-02", "Officials criticized Iran on Monday.");
+        assert_eq!(codes, []);
     }
 
     #[test]
