@@ -240,8 +240,13 @@ impl<'d> Coder<'d> {
             // specific than the earlier verb's own code, when it codes an
             // event ("abducted by militants in a border raid": `SOLDIERS *`
             // finds no target, and the abduction stands).
+            // A hypothesis ("could not remain a bystander") codes nothing
+            // and hides nothing.
             let yields = |c: &Candidate| {
-                c.code.discard || c.code.complex || !self.events_for(&a, &codes, &active, c, previous_source).is_empty()
+                c.code.discard
+                    || c.code.complex
+                    || (!self.options.modifier_agents || !speculative(&a, &active, c.verb_start))
+                        && !self.events_for(&a, &codes, &active, c, previous_source).is_empty()
             };
             let spanned: Vec<bool> = cands
                 .iter()
@@ -848,11 +853,18 @@ impl<'d> Coder<'d> {
         // the act (`urged Israel to pause its operations`); a second one
         // only gives that act's purpose (`to allow aid deliveries`), and no
         // pattern after the verb reaches it.
+        // Nor does one reach into a condition (`warned that Tehran could
+        // not remain a bystander if Israel launched a ground offensive`):
+        // what would bring the act about is not the act.
         let limit = if self.options.modifier_agents {
-            (k_end..active.len())
+            let purpose = (k_end..active.len())
                 .filter(|&p| infinitive_at(a, active, p))
                 .nth(1)
-                .map_or(active.len(), |p| p - 1)
+                .map_or(active.len(), |p| p - 1);
+            let condition = (k_end..active.len())
+                .find(|&p| matches!(a.words[active[p]].norm, "IF" | "UNLESS"))
+                .unwrap_or(active.len());
+            purpose.min(condition)
         } else {
             active.len()
         };
@@ -1477,6 +1489,16 @@ fn speculative(a: &Analysis, active: &[usize], verb: usize) -> bool {
     let Some(k) = active.iter().position(|&w| w == verb) else {
         return false;
     };
+    // "... if Israel launched a ground offensive": the verb of a condition,
+    // up to its comma.
+    let condition = active[..k]
+        .iter()
+        .rev()
+        .take_while(|&&w| a.words[w].class != Class::Comma)
+        .any(|&w| matches!(a.words[w].norm, "IF" | "UNLESS"));
+    if condition {
+        return true;
+    }
     for &w in active[..k].iter().rev().take(3) {
         match a.words[w].norm {
             "COULD" | "MIGHT" | "MAY" => return true,
@@ -1902,7 +1924,8 @@ mod tests {
         --- DECLARE [---] ---\nDECLARE\n- * MARTIAL_LAW [1724]\n\
         --- RELEASE [0841] ---\nRELEASE\n- + WERE_* BY $ [0841]\n\
         --- DEPLOY [153] ---\nDEPLOY\n\
-        --- PRESS [020] ---\nPRESS\n";
+        --- PRESS [020] ---\nPRESS\n\
+        --- STAY [---] ---\nSTAY\n- CONDEMNED + * [012]\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -2187,6 +2210,27 @@ mod tests {
         assert_eq!(
             code("Arnorian protesters supporting the Gondorian leader attacked Rohan."),
             [event("ARNCVL", "ROH", "190")]
+        );
+    }
+
+    #[test]
+    fn a_condition_codes_nothing_and_no_pattern_reaches_into_it() {
+        // The act in the condition is a hypothesis.
+        assert_eq!(code("If Gondor attacks Rohan, Arnor will act."), []);
+        // The appeal's pattern does not take its words from the condition.
+        assert_eq!(
+            code("Arnor urged Gondor to act if Rohan would allow aid deliveries."),
+            [event("ARN", "GON", "020")]
+        );
+    }
+
+    #[test]
+    fn a_hypothesis_hides_no_earlier_verb() {
+        // STAY's pattern reaches back over CONDEMNED, but "could stay" codes
+        // nothing: the condemnation stands.
+        assert_eq!(
+            code("Arnor condemned Gondor and could stay."),
+            [event("ARN", "GON", "111")]
         );
     }
 
