@@ -1756,7 +1756,14 @@ impl Matcher<'_, '_, '_> {
     fn term_ends(&self, elem: &Elem, pos: usize) -> Vec<usize> {
         match elem {
             Elem::Word(id) => {
-                if self.keys.has(self.word(pos), *id) {
+                // dyad's own dictionaries: a preposition inside a named
+                // actor (`the UN agency for Palestinian refugees`) is part
+                // of the name, not the pattern's `FOR`.
+                let w = &self.a.words[self.word(pos)];
+                let in_name = matches!(w.class, Class::Phrase(p) if self.coder.options.modifier_agents
+                    && self.a.phrases[p as usize].has_actor
+                    && crate::words::function_class(w.norm) == Some(Class::Preposition));
+                if !in_name && self.keys.has(self.word(pos), *id) {
                     vec![pos + 1]
                 } else {
                     vec![]
@@ -1902,7 +1909,8 @@ mod tests {
     use dyad_dict::Kind;
 
     const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nUNITED_REALMS [IGOURE]\n\
-        ARNORIAN [ARN]\nGONDORIAN [GON]\nMINAS_TIRITH [GONGOV]\nTHE_CITADEL [GONGOV]\n";
+        ARNORIAN [ARN]\nGONDORIAN [GON]\nMINAS_TIRITH [GONGOV]\nTHE_CITADEL [GONGOV]\n\
+        ALLIANCE_FOR_GONDOR [GONNGO]\n";
     const AGENTS: &str =
         "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\nDELEGATION [~GOV]\nOFFICIAL [~GOV]\nGENERAL [~MIL]\nPRESS [~MED]\n";
     const VERBS: &str = "--- ATTACK [190] ---\nATTACK\n\
@@ -1913,7 +1921,7 @@ mod tests {
         --- CONDEMN [111] ---\nCONDEMN\n\
         --- URGE [020] ---\nURGE\n- * ALLOW AID [0255]\n\
         --- ALLOW [---] ---\nALLOW\n\
-        --- PROVIDE [---] ---\nPROVIDE\n- * AID TO + [073]\n- * TRAINING TO + [062]\n\
+        --- PROVIDE [---] ---\nPROVIDE\n- * AID TO + [073]\n- * TRAINING TO + [062]\n- * AID FOR + [070]\n\
         --- WITHDRAW [---] ---\nWITHDRAW {WITHDRAWS WITHDREW WITHDRAWN WITHDRAWING}\n- * TROOPS FROM + [0874]\n\
         --- NEGOTIATE [046:046] ---\nNEGOTIATE\n- * WITH + [046:046]\n\
         --- ACCUSE [112] ---\nACCUSE\n\
@@ -2231,6 +2239,14 @@ mod tests {
         assert_eq!(
             code("Arnor condemned Gondor and could stay."),
             [event("ARN", "GON", "111")]
+        );
+    }
+
+    #[test]
+    fn a_preposition_inside_a_name_is_no_pattern_word() {
+        assert_eq!(
+            code("Arnor provided aid to the Alliance for Gondor after talks with Rohan."),
+            [event("ARN", "GONNGO", "073")]
         );
     }
 
