@@ -442,6 +442,24 @@ impl<'d> Coder<'d> {
             let mediation = self.mediation(&a, &codes, &coded.events);
             coded.events.extend(mediation);
             let reduced = self.reduced_passives(&a, &codes, &coded.events);
+            // "demanded the release of 24 Ukrainian sailors detained by
+            // Russia": a call for the release of one's own people is
+            // addressed to whoever holds them.
+            for e in coded.events.iter_mut() {
+                let release = matches!(e.code.as_str(), "0253" | "1053");
+                let own = e.source.code.len() >= 3
+                    && !e.source.code.starts_with("IGO")
+                    && e.target.code.get(..3) == e.source.code.get(..3);
+                if !(release && own) {
+                    continue;
+                }
+                let captor = reduced
+                    .iter()
+                    .find(|r| r.target.code == e.target.code && matches!(r.code.get(..2), Some("17" | "18")));
+                if let Some(r) = captor {
+                    e.target = r.source.clone();
+                }
+            }
             coded.events.extend(reduced);
         }
         dedup(&mut coded.events);
@@ -1927,7 +1945,7 @@ mod tests {
         --- ACCUSE [112] ---\nACCUSE\n\
         --- KILL [190] ---\nKILL\n\
         --- RALLY [141] ---\nRALLY\n- * DEMANDING THE_REMOVAL_OF + [1411]\n\
-        --- DEMAND [100] ---\nDEMAND\n\
+        --- DEMAND [100] ---\nDEMAND\n- * THE_RELEASE_OF [1053]\n\
         --- CLAIM [---] ---\nCLAIM\n- RESPONSIBILITY_FOR + WAS_* BY $ [015]\n\
         --- DECLARE [---] ---\nDECLARE\n- * MARTIAL_LAW [1724]\n\
         --- RELEASE [0841] ---\nRELEASE\n- + WERE_* BY $ [0841]\n\
@@ -2248,6 +2266,13 @@ mod tests {
             code("Arnor provided aid to the Alliance for Gondor after talks with Rohan."),
             [event("ARN", "GONNGO", "073")]
         );
+    }
+
+    #[test]
+    fn a_demand_to_release_ones_own_people_is_addressed_to_their_captor() {
+        let mut got = code("Arnor demanded the release of Arnorian soldiers abducted by Gondor.");
+        got.sort();
+        assert_eq!(got, [event("ARN", "GON", "1053"), event("GON", "ARNMIL", "181")]);
     }
 
     #[test]
