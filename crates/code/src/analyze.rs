@@ -160,8 +160,22 @@ pub fn analyze<'a>(
                 consider(end, Unit::Actor(pick_actor(&vals)));
             }
         }
+        let verb = longest(&compiled.verbs, i);
         if let Some((end, v)) = longest(&compiled.agents, i) {
-            consider(end, Unit::Agent(v));
+            // With dyad's dictionaries, a role word that is also a verb is
+            // the verb after the infinitive's TO when an object follows (`to
+            // press the government`, `to police the border`; not `spoke to
+            // police on Monday`).
+            let infinitive = options.modifier_agents
+                && i > 0
+                && words[i - 1].norm == "TO"
+                && verb.as_ref().is_some_and(|(ve, _)| *ve == end)
+                && words
+                    .get(end)
+                    .is_some_and(|w| matches!(w.norm, "THE" | "A" | "AN" | "ITS" | "THEIR" | "HIS" | "HER"));
+            if !infinitive {
+                consider(end, Unit::Agent(v));
+            }
         }
         if let Some((end, _)) = longest(&compiled.nouns, i) {
             consider(end, Unit::Noun);
@@ -169,7 +183,7 @@ pub fn analyze<'a>(
         if let Some((end, _)) = longest(&compiled.adjectives, i) {
             consider(end, Unit::Adjective);
         }
-        if let Some((end, v)) = longest(&compiled.verbs, i) {
+        if let Some((end, v)) = verb {
             consider(end, Unit::Verb(v));
         }
         match best {
@@ -355,6 +369,7 @@ pub fn analyze<'a>(
     if options.modifier_agents {
         possessive_institutions(dict, &mut words, &mut phrases);
         mark_places(dict, &words, &mut phrases);
+        country_before_institution(&mut words, &mut phrases);
         merge_compounds(&mut words, &mut phrases);
     }
     let mut analysis = Analysis {
@@ -842,9 +857,10 @@ fn build_phrases(
                 for &ag in seq {
                     let agent = &dict.agents[ag as usize];
                     let block = if former { "ELI" } else { &agent.code };
-                    // "EU leaders", "UN officials": the officials of an
+                    // "EU leaders", "UN officials", "African Union
+                    // peacekeepers", "UN inspectors": the people of an
                     // intergovernmental organisation are the organisation.
-                    if options.modifier_agents && block == "GOV" && code.starts_with("IGO") {
+                    if options.modifier_agents && block != "ELI" && code.starts_with("IGO") {
                         continue;
                     }
                     code = compose(&code, block, agent.prefix && !former);
@@ -972,6 +988,40 @@ fn remove_phrase(words: &mut [Word], phrases: &mut Vec<Phrase>, idx: usize) -> P
         }
     }
     phrases.remove(idx)
+}
+
+/// "the U.S. Capitol", "the Russian Duma": a country right before one of its
+/// own institutions or people (a phrase whose every code is of that country
+/// and says more) qualifies it; the two are one phrase, the institution.
+fn country_before_institution(words: &mut [Word], phrases: &mut Vec<Phrase>) {
+    let mut i = 0;
+    while i + 1 < phrases.len() {
+        let (a, b) = (&phrases[i], &phrases[i + 1]);
+        let country = match a.codes.as_slice() {
+            [c] if c.len() == 3 => c.clone(),
+            _ => String::new(),
+        };
+        let qualifies = !country.is_empty()
+            && a.end == b.start
+            && !words[a.end - 1].possessive
+            && a.has_actor
+            && b.has_actor
+            && a.pronoun.is_none()
+            && b.pronoun.is_none()
+            && !a.place
+            && !b.place
+            && !b.codes.is_empty()
+            && b.codes.iter().all(|c| c.len() > 3 && c.starts_with(country.as_str()));
+        if qualifies {
+            let a = remove_phrase(words, phrases, i);
+            for w in &mut words[a.start..a.end] {
+                w.class = Class::Phrase(i as u32);
+            }
+            phrases[i].start = a.start;
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// Titled people joined by "and" in subject position are one compound

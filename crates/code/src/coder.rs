@@ -240,8 +240,13 @@ impl<'d> Coder<'d> {
             // specific than the earlier verb's own code, when it codes an
             // event ("abducted by militants in a border raid": `SOLDIERS *`
             // finds no target, and the abduction stands).
+            // A hypothesis ("could not remain a bystander") codes nothing
+            // and hides nothing.
             let yields = |c: &Candidate| {
-                c.code.discard || c.code.complex || !self.events_for(&a, &codes, &active, c, previous_source).is_empty()
+                c.code.discard
+                    || c.code.complex
+                    || (!self.options.modifier_agents || !speculative(&a, &active, c.verb_start))
+                        && !self.events_for(&a, &codes, &active, c, previous_source).is_empty()
             };
             let spanned: Vec<bool> = cands
                 .iter()
@@ -346,6 +351,10 @@ impl<'d> Coder<'d> {
                 };
                 let infinitive = *k == 0 && bare && cs > 0 && a.words[cs - 1].norm == "AND";
                 let mut events = self.events_for(&a, &codes, &active, cand, previous_source);
+                if self.options.modifier_agents && cand.pattern.is_some() {
+                    let more = self.coordinated_objects(&a, &codes, keys, &active, *k, cand, &present, previous_source);
+                    events.extend(more);
+                }
                 if let Some((family, earlier)) = appeal.as_ref().filter(|_| infinitive) {
                     if let Some(code) = cand
                         .code
@@ -433,6 +442,24 @@ impl<'d> Coder<'d> {
             let mediation = self.mediation(&a, &codes, &coded.events);
             coded.events.extend(mediation);
             let reduced = self.reduced_passives(&a, &codes, &coded.events);
+            // "demanded the release of 24 Ukrainian sailors detained by
+            // Russia": a call for the release of one's own people is
+            // addressed to whoever holds them.
+            for e in coded.events.iter_mut() {
+                let release = matches!(e.code.as_str(), "0253" | "1053");
+                let own = e.source.code.len() >= 3
+                    && !e.source.code.starts_with("IGO")
+                    && e.target.code.get(..3) == e.source.code.get(..3);
+                if !(release && own) {
+                    continue;
+                }
+                let captor = reduced
+                    .iter()
+                    .find(|r| r.target.code == e.target.code && matches!(r.code.get(..2), Some("17" | "18")));
+                if let Some(r) = captor {
+                    e.target = r.source.clone();
+                }
+            }
             coded.events.extend(reduced);
         }
         dedup(&mut coded.events);
@@ -700,6 +727,66 @@ impl<'d> Coder<'d> {
         false
     }
 
+    /// "resumed military aid and intelligence sharing with Kyiv": objects
+    /// joined by AND right after the verb are each the verb's object. The
+    /// verb's patterns are tried again with only the first object (up to
+    /// the next preposition) and with only the second, and the events of a
+    /// pattern that codes something else than `cand` are added.
+    #[allow(clippy::too_many_arguments)]
+    fn coordinated_objects(
+        &self,
+        a: &Analysis,
+        codes: &[Vec<String>],
+        keys: &TokenKeys,
+        active: &[usize],
+        k: usize,
+        cand: &Candidate,
+        present: &[dyad_dict::Word],
+        previous_source: Option<usize>,
+    ) -> Vec<Event> {
+        let Class::Verb(form) = a.words[cand.verb_start].class else {
+            return Vec::new();
+        };
+        let verb = self.dict.verb_forms[form as usize].verb;
+        let k_end = active.iter().position(|&w| w >= cand.verb_end).unwrap_or(active.len());
+        // Where a plain object phrase stops: a preposition, a comma, a
+        // conjunction, an auxiliary, a pronoun or a named actor.
+        let stop = |j: usize| {
+            let w = &a.words[active[j]];
+            matches!(
+                w.class,
+                Class::Preposition | Class::Comma | Class::Conjunction | Class::Auxiliary | Class::Pronoun(_)
+            ) || matches!(w.class, Class::Phrase(p) if a.phrases[p as usize].has_actor)
+        };
+        let Some(and) = (k_end..active.len().min(k_end + 4))
+            .find(|&j| stop(j))
+            .filter(|&j| j > k_end && a.words[active[j]].norm == "AND")
+        else {
+            return Vec::new();
+        };
+        let second_end = (and + 1..active.len()).find(|&j| stop(j)).unwrap_or(active.len());
+        if second_end == and + 1 || second_end > and + 5 {
+            return Vec::new();
+        }
+        let mut out: Vec<Event> = Vec::new();
+        for (from, to) in [(k_end, and + 1), (and, second_end)] {
+            let rest: Vec<usize> = active[..from].iter().chain(&active[to..]).copied().collect();
+            let Some(c) = self.match_verb(a, keys, &rest, k, cand.verb_start, cand.verb_end, verb, present) else {
+                continue;
+            };
+            if c.pattern.is_none()
+                || c.code.is_null()
+                || c.code.discard
+                || c.code.complex
+                || c.code.code == cand.code.code
+            {
+                continue;
+            }
+            out.extend(self.events_for(a, codes, &rest, &c, previous_source));
+        }
+        out
+    }
+
     /// Codes of every phrase, with pronouns dereferenced (TABARI's rules:
     /// he/she/it the first actor of the sentence; his/her/its the first actor
     /// before the pronoun; they/them/their the first compound, else the first
@@ -780,11 +867,31 @@ impl<'d> Coder<'d> {
         let pats = &self.dict.verb_patterns[verb as usize];
         // Active positions of the verb's first and last words.
         let k_end = active.iter().position(|&w| w >= verb_end).unwrap_or(active.len());
+        // dyad's own dictionaries: the first infinitive after the verb names
+        // the act (`urged Israel to pause its operations`); a second one
+        // only gives that act's purpose (`to allow aid deliveries`), and no
+        // pattern after the verb reaches it.
+        // Nor does one reach into a condition (`warned that Tehran could
+        // not remain a bystander if Israel launched a ground offensive`):
+        // what would bring the act about is not the act.
+        let limit = if self.options.modifier_agents {
+            let purpose = (k_end..active.len())
+                .filter(|&p| infinitive_at(a, active, p))
+                .nth(1)
+                .map_or(active.len(), |p| p - 1);
+            let condition = (k_end..active.len())
+                .find(|&p| matches!(a.words[active[p]].norm, "IF" | "UNLESS"))
+                .unwrap_or(active.len());
+            purpose.min(condition)
+        } else {
+            active.len()
+        };
         let m = Matcher {
             coder: self,
             a,
             keys,
             active,
+            limit,
         };
         for &p in pats.iter() {
             let pat = &self.dict.patterns[p as usize];
@@ -910,12 +1017,20 @@ impl<'d> Coder<'d> {
         let differs = |p: usize, other: Option<usize>| other.is_none_or(|o| codes[o] != codes[p]);
         // An actor right after a preposition ("a row between Radagast and...")
         // is inside a modifier of the subject, not the subject itself.
+        // With dyad's dictionaries also one right after a participle that
+        // follows a noun phrase ("protesters supporting President Donald
+        // Trump stormed ...": the protesters).
         let in_modifier = |p: usize| {
             let start = a.phrases[p].start;
             let pos = active.iter().position(|&w| w == start).unwrap_or(0);
-            active[pos.saturating_sub(2)..pos]
-                .iter()
-                .any(|&w| a.words[w].class == Class::Preposition && a.words[w].norm != "OF")
+            let participle = self.options.modifier_agents
+                && pos >= 2
+                && a.words[active[pos - 1]].norm.ends_with("ING")
+                && matches!(a.words[active[pos - 2]].class, Class::Phrase(_));
+            participle
+                || active[pos.saturating_sub(2)..pos]
+                    .iter()
+                    .any(|&w| a.words[w].class == Class::Preposition && a.words[w].norm != "OF")
         };
         // A pattern's actor before the verb that sits in a prepositional
         // modifier ("Six Americans detained in Venezuela were released by
@@ -1045,7 +1160,25 @@ impl<'d> Coder<'d> {
                     && !(ph.end == ph.start + 1 && a.words[ph.start].norm == "INTELLIGENCE")
                     && active[k_end.min(pos)..pos].iter().all(|&w| quantity_word(&a.words[w]))
             });
-            target = object.or_else(|| after.iter().copied().find(|&p| differs(p, source) && named(p)));
+            // "rallied ... against the government's decision to suspend
+            // talks on joining the EU": what a protest, criticism, refusal or
+            // threat is against is its target, named or not.
+            let against = after.iter().copied().find(|&p| {
+                let mut j = a.phrases[p].start;
+                if j > 0 && a.words[j - 1].norm == "THE" {
+                    j -= 1;
+                }
+                self.options.modifier_agents
+                    && matches!(root, "11" | "12" | "13" | "14")
+                    && j > 0
+                    && a.words[j - 1].norm == "AGAINST"
+                    && a.phrases[p].pronoun.is_none()
+                    && differs(p, source)
+                    && !a.phrases[p].place
+            });
+            target = object
+                .or(against)
+                .or_else(|| after.iter().copied().find(|&p| differs(p, source) && named(p)));
             // A compound subject with no named target acts on itself (met in
             // Geneva) before a place or a bare role word is taken.
             if target.is_none() && self.options.modifier_agents && source.is_some_and(|s| codes[s].len() > 1) {
@@ -1374,6 +1507,16 @@ fn speculative(a: &Analysis, active: &[usize], verb: usize) -> bool {
     let Some(k) = active.iter().position(|&w| w == verb) else {
         return false;
     };
+    // "... if Israel launched a ground offensive": the verb of a condition,
+    // up to its comma.
+    let condition = active[..k]
+        .iter()
+        .rev()
+        .take_while(|&&w| a.words[w].class != Class::Comma)
+        .any(|&w| matches!(a.words[w].norm, "IF" | "UNLESS"));
+    if condition {
+        return true;
+    }
     for &w in active[..k].iter().rev().take(3) {
         match a.words[w].norm {
             "COULD" | "MIGHT" | "MAY" => return true,
@@ -1572,6 +1715,16 @@ struct Matcher<'x, 'd, 'a> {
     a: &'x Analysis<'a>,
     keys: &'x TokenKeys,
     active: &'x [usize],
+    /// Active position where the elements after the verb must stop.
+    limit: usize,
+}
+
+/// Active position `pos` holds the verb of an infinitive (`to allow`).
+fn infinitive_at(a: &Analysis, active: &[usize], pos: usize) -> bool {
+    pos >= 1
+        && pos < active.len()
+        && a.words[active[pos - 1]].norm == "TO"
+        && matches!(a.words[active[pos]].class, Class::Verb(_))
 }
 
 impl Matcher<'_, '_, '_> {
@@ -1621,7 +1774,14 @@ impl Matcher<'_, '_, '_> {
     fn term_ends(&self, elem: &Elem, pos: usize) -> Vec<usize> {
         match elem {
             Elem::Word(id) => {
-                if self.keys.has(self.word(pos), *id) {
+                // dyad's own dictionaries: a preposition inside a named
+                // actor (`the UN agency for Palestinian refugees`) is part
+                // of the name, not the pattern's `FOR`.
+                let w = &self.a.words[self.word(pos)];
+                let in_name = matches!(w.class, Class::Phrase(p) if self.coder.options.modifier_agents
+                    && self.a.phrases[p as usize].has_actor
+                    && crate::words::function_class(w.norm) == Some(Class::Preposition));
+                if !in_name && self.keys.has(self.word(pos), *id) {
                     vec![pos + 1]
                 } else {
                     vec![]
@@ -1633,12 +1793,10 @@ impl Matcher<'_, '_, '_> {
                 let trie = &self.coder.compiled.synsets[*s as usize];
                 let mut ends = Vec::new();
                 trie.matches_at(self.keys, self.word(pos), |end_word, _| {
-                    if let Some(p) = self.active.iter().position(|&w| w >= end_word) {
-                        if self.active[p] == end_word {
-                            ends.push(p);
-                        }
-                    } else if end_word == self.active.last().map_or(0, |&l| l + 1) {
-                        ends.push(self.active.len());
+                    // The phrase must end on an active word; the next active
+                    // word may lie past words left out of the clause.
+                    if let Some(p) = self.active.iter().position(|&w| w + 1 == end_word) {
+                        ends.push(p + 1);
                     }
                 });
                 ends
@@ -1651,7 +1809,7 @@ impl Matcher<'_, '_, '_> {
     /// must start exactly at `pos` when `adjacent`.
     fn forward(&self, elems: &[dyad_dict::PatternElem], pos: usize, adjacent: bool, b: &mut Bindings) -> bool {
         let Some(first) = elems.first() else { return true };
-        let n = self.active.len();
+        let n = self.limit.min(self.active.len());
         for p in pos..n {
             if adjacent && p > pos {
                 break;
@@ -1769,27 +1927,31 @@ mod tests {
     use dyad_dict::Kind;
 
     const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nUNITED_REALMS [IGOURE]\n\
-        ARNORIAN [ARN]\nGONDORIAN [GON]\nMINAS_TIRITH [GONGOV]\nTHE_CITADEL [GONGOV]\n";
+        ARNORIAN [ARN]\nGONDORIAN [GON]\nMINAS_TIRITH [GONGOV]\nTHE_CITADEL [GONGOV]\n\
+        ALLIANCE_FOR_GONDOR [GONNGO]\n";
     const AGENTS: &str =
-        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\nDELEGATION [~GOV]\nOFFICIAL [~GOV]\nGENERAL [~MIL]\n";
+        "SOLDIER [~MIL]\nLEADER [~GOV]\nBOMBER [~MIL]\nMILITANT [~INS]\nGOVERNMENT [~GOV]\nPROTESTER [~CVL]\nDELEGATION [~GOV]\nOFFICIAL [~GOV]\nGENERAL [~MIL]\nPRESS [~MED]\n";
     const VERBS: &str = "--- ATTACK [190] ---\nATTACK\n\
         --- ABDUCT [181] ---\nABDUCT\n\
         --- RAID [170] ---\nRAID\n- SOLDIERS * [190]\n\
         --- SEND [---] ---\nSEND {SENDS SENT SENDING}\n- AID WAS_* TO + [073]\n\
         --- SIGN [---] ---\nSIGN\n- % * TREATY [057]\n- TREATY WAS_* [057:057]\n\
         --- CONDEMN [111] ---\nCONDEMN\n\
-        --- URGE [020] ---\nURGE\n\
-        --- PROVIDE [---] ---\nPROVIDE\n- * AID TO + [073]\n\
+        --- URGE [020] ---\nURGE\n- * ALLOW AID [0255]\n\
+        --- ALLOW [---] ---\nALLOW\n\
+        --- PROVIDE [---] ---\nPROVIDE\n- * AID TO + [073]\n- * TRAINING TO + [062]\n- * AID FOR + [070]\n\
         --- WITHDRAW [---] ---\nWITHDRAW {WITHDRAWS WITHDREW WITHDRAWN WITHDRAWING}\n- * TROOPS FROM + [0874]\n\
         --- NEGOTIATE [046:046] ---\nNEGOTIATE\n- * WITH + [046:046]\n\
         --- ACCUSE [112] ---\nACCUSE\n\
         --- KILL [190] ---\nKILL\n\
         --- RALLY [141] ---\nRALLY\n- * DEMANDING THE_REMOVAL_OF + [1411]\n\
-        --- DEMAND [100] ---\nDEMAND\n\
+        --- DEMAND [100] ---\nDEMAND\n- * THE_RELEASE_OF [1053]\n\
         --- CLAIM [---] ---\nCLAIM\n- RESPONSIBILITY_FOR + WAS_* BY $ [015]\n\
         --- DECLARE [---] ---\nDECLARE\n- * MARTIAL_LAW [1724]\n\
         --- RELEASE [0841] ---\nRELEASE\n- + WERE_* BY $ [0841]\n\
-        --- DEPLOY [153] ---\nDEPLOY\n";
+        --- DEPLOY [153] ---\nDEPLOY\n\
+        --- PRESS [020] ---\nPRESS\n\
+        --- STAY [---] ---\nSTAY\n- CONDEMNED + * [012]\n";
 
     /// Code `text` with a small dictionary under dyad's news conventions:
     /// (source, target, code) of every event.
@@ -1943,10 +2105,14 @@ mod tests {
     }
 
     #[test]
-    fn the_officials_of_an_international_organisation_are_the_organisation() {
+    fn the_people_of_an_international_organisation_are_the_organisation() {
         assert_eq!(
             code("United Realms leaders condemned Arnor."),
             [event("IGOURE", "ARN", "111")]
+        );
+        assert_eq!(
+            code("United Realms soldiers attacked Arnor."),
+            [event("IGOURE", "ARN", "190")]
         );
     }
 
@@ -2018,6 +2184,95 @@ mod tests {
         assert_eq!(complement_code("130", "190"), Some("1384"));
         assert_eq!(complement_code("120", "0874"), Some("1246"));
         assert_eq!(complement_code("020", "010"), None);
+    }
+
+    #[test]
+    fn a_second_infinitive_is_a_purpose_no_pattern_of_the_verb_reaches() {
+        assert_eq!(
+            code("Arnor urged Gondor to allow aid deliveries."),
+            [event("ARN", "GON", "0255")]
+        );
+        assert_eq!(
+            code("Arnor urged Gondor to withdraw its troops from Rohan to allow aid deliveries."),
+            [event("ARN", "GON", "0256")]
+        );
+    }
+
+    #[test]
+    fn objects_joined_by_and_are_each_the_verbs_object() {
+        let mut got = code("Arnor provided aid and training to Gondor.");
+        got.sort();
+        assert_eq!(got, [event("ARN", "GON", "062"), event("ARN", "GON", "073")]);
+    }
+
+    #[test]
+    fn a_role_word_after_to_with_an_object_is_the_verb() {
+        assert_eq!(
+            code("Arnorian protesters rallied on Monday to press the government."),
+            [event("ARNCVL", "---GOV", "141")]
+        );
+        // "the press" stays a role.
+        assert_eq!(code("Arnor condemned the press."), [event("ARN", "---MED", "111")]);
+    }
+
+    #[test]
+    fn what_a_protest_is_against_is_its_target() {
+        assert_eq!(
+            code("Arnorian protesters rallied against the government's plan to cut ties with Gondor."),
+            [event("ARNCVL", "---GOV", "141")]
+        );
+    }
+
+    #[test]
+    fn a_country_before_its_own_institution_qualifies_it() {
+        assert_eq!(
+            code("Arnor attacked Gondorian Minas Tirith."),
+            [event("ARN", "GONGOV", "190")]
+        );
+    }
+
+    #[test]
+    fn an_actor_after_a_participle_that_follows_the_subject_modifies_it() {
+        assert_eq!(
+            code("Arnorian protesters supporting the Gondorian leader attacked Rohan."),
+            [event("ARNCVL", "ROH", "190")]
+        );
+    }
+
+    #[test]
+    fn a_condition_codes_nothing_and_no_pattern_reaches_into_it() {
+        // The act in the condition is a hypothesis.
+        assert_eq!(code("If Gondor attacks Rohan, Arnor will act."), []);
+        // The appeal's pattern does not take its words from the condition.
+        assert_eq!(
+            code("Arnor urged Gondor to act if Rohan would allow aid deliveries."),
+            [event("ARN", "GON", "020")]
+        );
+    }
+
+    #[test]
+    fn a_hypothesis_hides_no_earlier_verb() {
+        // STAY's pattern reaches back over CONDEMNED, but "could stay" codes
+        // nothing: the condemnation stands.
+        assert_eq!(
+            code("Arnor condemned Gondor and could stay."),
+            [event("ARN", "GON", "111")]
+        );
+    }
+
+    #[test]
+    fn a_preposition_inside_a_name_is_no_pattern_word() {
+        assert_eq!(
+            code("Arnor provided aid to the Alliance for Gondor after talks with Rohan."),
+            [event("ARN", "GONNGO", "073")]
+        );
+    }
+
+    #[test]
+    fn a_demand_to_release_ones_own_people_is_addressed_to_their_captor() {
+        let mut got = code("Arnor demanded the release of Arnorian soldiers abducted by Gondor.");
+        got.sort();
+        assert_eq!(got, [event("ARN", "GON", "1053"), event("GON", "ARNMIL", "181")]);
     }
 
     #[test]

@@ -104,7 +104,7 @@ impl Dictionaries {
         if let Some(text) = file_text("places/cities.tsv") {
             self.register("data/places/cities.tsv", Kind::Actors);
             let file = (self.files.len() - 1) as u32;
-            self.read_cities(file, text, 150_000);
+            self.read_cities(file, text, 150_000, 100_000);
         }
     }
 
@@ -197,25 +197,48 @@ impl Dictionaries {
         }
     }
 
-    /// Cities of at least `min_population` inhabitants from the gazetteer,
-    /// as places coded by their country ("the outskirts of Rafah": PSE). A
-    /// name already in the dictionaries (a country, a capital, a person) or
-    /// listed in `data/resolve/not-places.txt` is left out.
-    pub(crate) fn read_cities(&mut self, file: u32, text: &str, min_population: u64) {
+    /// Cities of at least `min_population` inhabitants (`min_english` in
+    /// English-speaking countries) from the gazetteer, as places coded by
+    /// their country ("the outskirts of Rafah": PSE). A name already in the
+    /// dictionaries (a country, a capital, a person), listed in
+    /// `data/resolve/not-places.txt` or `not-city-actors.txt`, or shared with
+    /// a more populous city is left out.
+    pub(crate) fn read_cities(&mut self, file: u32, text: &str, min_english: u64, min_population: u64) {
         let not_places: Vec<String> = file_text("resolve/not-places.txt")
             .unwrap_or("")
             .lines()
+            .chain(file_text("resolve/not-city-actors.txt").unwrap_or("").lines())
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .map(|l| l.trim().to_ascii_uppercase())
             .collect();
         let (header, rows, errors) = tsv::parse(text);
         self.table_errors(file, errors);
         let known: rustc_hash::FxHashSet<Vec<Word>> = self.actor_phrases.iter().map(|(p, _)| p.clone()).collect();
+        // A name shared by several cities names the most populous one
+        // (`Los Angeles` is not the Chilean town, whatever the file order).
+        let mut largest: rustc_hash::FxHashMap<&str, u64> = rustc_hash::FxHashMap::default();
+        for row in tsv::rows(&header, &rows) {
+            let population: u64 = row.get("population").parse().unwrap_or(0);
+            let entry = largest.entry(row.get("ascii")).or_insert(0);
+            *entry = (*entry).max(population);
+        }
+        let mut named: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for row in tsv::rows(&header, &rows) {
             let population: u64 = row.get("population").parse().unwrap_or(0);
             let code = row.get("cameo");
             let name = row.get("ascii");
-            if population < min_population || code.len() != 3 || name.is_empty() {
+            // Town names of English-speaking countries are also English words
+            // and surnames (`Surprise`, `Warren`, `Norman`): those need a
+            // higher floor before they are taken for actors.
+            let floor = if matches!(code, "USA" | "GBR" | "CAN" | "AUS" | "NZL" | "IRL") {
+                min_english
+            } else {
+                min_population
+            };
+            if population < floor || code.len() != 3 || name.is_empty() {
+                continue;
+            }
+            if population < largest.get(name).copied().unwrap_or(0) || !named.insert(name) {
                 continue;
             }
             if not_places.iter().any(|n| n.eq_ignore_ascii_case(name)) {
@@ -524,5 +547,25 @@ mod tests {
         // to the country.
         assert_eq!(code("New York", "2020-01-01"), Some("USA".into()));
         assert_eq!(code("Mexico", "2020-01-01"), Some("MEX".into()));
+    }
+
+    #[test]
+    fn cities_above_the_floor_are_actors_by_their_most_populous_namesake() {
+        let d = Dictionaries::builtin();
+        let c = d.compile();
+        let code = |p: &str| {
+            c.lookup(&d, p, dyad_doc::parse_date("2024-01-01"))
+                .first()
+                .map(|h| h.code.clone())
+        };
+        // Towns of 100,000 to 150,000 outside English-speaking countries.
+        assert_eq!(code("Rafah"), Some("PSE".into()));
+        assert_eq!(code("Melitopol"), Some("UKR".into()));
+        // A name shared with a small Chilean town is the larger city.
+        assert_eq!(code("Los Angeles"), Some("USA".into()));
+        // English-speaking towns of that size, and names listed as mostly
+        // something else, are no actors.
+        assert_eq!(code("Warren"), None);
+        assert_eq!(code("Virginia"), None);
     }
 }

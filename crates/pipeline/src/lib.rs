@@ -134,6 +134,17 @@ impl Pipeline {
                 if self.negation && record.source.code == record.target.code {
                     continue;
                 }
+                // A source role of no country, filled with the country that
+                // is the target itself ("Officials fear North Korea could
+                // ...": PRKGOV -> PRK), says nothing of who acted.
+                let filled = e.source.code.starts_with("---") && !record.source.code.starts_with("---");
+                if self.negation
+                    && filled
+                    && record.target.code.len() == 3
+                    && record.source.code.starts_with(record.target.code.as_str())
+                {
+                    continue;
+                }
                 records.push(Record::Event(record));
             }
         }
@@ -353,9 +364,18 @@ fn domestic_country(
     let role = code.strip_prefix("---").filter(|r| !r.is_empty())?;
     let gazetteer = resolver.places.gazetteer;
     let known = |c: &str| gazetteer.country(c).is_some();
-    let country = location
-        .and_then(|l| l.country.as_deref())
-        .filter(|c| known(c))
+    // Protesters, unions, the opposition or the press facing "the
+    // government", "the police", "the courts" face their own state's, wherever
+    // the event is placed ("launched a strike to press the government to
+    // secure the release of hostages held in Gaza": Israel's).
+    let state = matches!(role.get(..3), Some("GOV" | "LEG" | "JUD" | "COP"));
+    let civil = matches!(
+        other.get(3..6),
+        Some("CVL" | "LAB" | "OPP" | "MED" | "BUS" | "EDU" | "AGR" | "HRI" | "REL")
+    );
+    let own = other.get(..3).filter(|c| state && civil && known(c));
+    let country = own
+        .or_else(|| location.and_then(|l| l.country.as_deref()).filter(|c| known(c)))
         .or_else(|| other.get(..3).filter(|c| known(c)))
         .or(named)?;
     Some(format!("{country}{role}"))
@@ -425,6 +445,24 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_source_role_filled_with_the_target_country_is_no_event() {
+        let pipeline = Pipeline::builtin();
+        let codes = builtin_codes(&pipeline, "2024-09-02", "Officials criticized Iran on Monday.");
+        assert_eq!(codes, []);
+    }
+
+    #[test]
+    fn civilians_facing_the_government_face_their_own_wherever_they_are() {
+        let pipeline = Pipeline::builtin();
+        let codes = builtin_codes(
+            &pipeline,
+            "2024-09-02",
+            "Venezuelan protesters rallied in Madrid on Sunday against the government.",
+        );
+        assert_eq!(codes, [("VENCVL".into(), "VENGOV".into(), "141".into())]);
     }
 
     #[test]
