@@ -1165,6 +1165,21 @@ impl<'a> Doc<'a> {
             }
             i = cue.end.max(i + 1);
         }
+        // `X said that he would not support ...`: a stance inside what
+        // another frame reports is part of that report, not a frame.
+        let reports: Vec<(Span, usize)> = out
+            .iter()
+            .filter_map(|f| f.frame.cue.map(|c| (f.content, c.start)))
+            .collect();
+        out.retain(|f| {
+            let Some(c) = f.frame.cue.filter(|c| c.class == CueClass::Belief) else {
+                return true;
+            };
+            let at = self.tok(c.start).span.start;
+            !reports
+                .iter()
+                .any(|&(content, cue)| cue != c.start && content.start <= at && at < content.end)
+        });
         // `X said A, adding B`: A ends before the comma of the next frame.
         for k in 1..out.len() {
             if out[k].participial {

@@ -647,3 +647,13 @@ fn a_name_before_a_colon_and_a_quotation_is_its_speaker() {
     let (b, _) = run("Pollster Daron Shaw: \"We will win.\"");
     assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
 }
+
+#[test]
+fn a_stance_inside_a_report_is_part_of_the_report() {
+    let (a, _) = run("The governor said that he would not support mass deportations.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("said"));
+    // On its own, the stance is a frame.
+    let (b, _) = run("The governor would not support mass deportations.");
+    assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
+}
