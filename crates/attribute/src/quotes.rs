@@ -1278,6 +1278,15 @@ impl<'a> Doc<'a> {
         if (first..at).any(|i| self.quoted[i]) {
             return None;
         }
+        // A particular poll (`a new CNN poll`, `the latest Gallup survey`),
+        // not the polls in general (`trailing in the polls`), that ends its
+        // clause.
+        let particular = (at + 1..noun)
+            .any(|k| matches!(self.norm(k), "A" | "AN" | "NEW" | "LATEST" | "RECENT") || self.capitalized(k));
+        let ends_clause = to >= end || matches!(self.raw(to), "," | "." | ";");
+        if !particular || !ends_clause {
+            return None;
+        }
         let cue = CueHit {
             start: at,
             end: at + 1,
