@@ -1198,7 +1198,7 @@ impl<'a> Doc<'a> {
 
     /// `John McCain: Populist anger appeals to ...` and transcripts
     /// (`TAPPER: ...`): a name of at most seven words opening the sentence,
-    /// a colon, and at least three words.
+    /// a colon, and at least five words (`Cruz: Just hang on.` is a section head).
     fn headline(&self, s: usize, a: usize, end: usize) -> Option<Indirect> {
         let colon = (a..end.min(a + 8)).find(|&i| self.raw(i) == ":" && !self.quoted[i])?;
         if colon == a || !self.is_word(colon - 1) || self.quoted[a] {
@@ -1221,7 +1221,7 @@ impl<'a> Doc<'a> {
             needs_clause: false,
         };
         // `Name: "..."` is a direct quotation, found as one.
-        if self.words_in(colon + 1, end) < 3 || self.quoted[colon + 1] {
+        if self.words_in(colon + 1, end) < 5 || self.quoted[colon + 1] {
             return None;
         }
         self.indirect_record(s, (colon + 1, end), cue, Some(name), None)
