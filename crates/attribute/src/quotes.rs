@@ -924,8 +924,30 @@ impl<'a> Doc<'a> {
             {
                 return false;
             }
+            if matches!(head, "CALLED" | "CALLS" | "CALLING") && self.phone_call(cue.end) {
+                return false;
+            }
         }
         true
+    }
+
+    /// `called Sanders after the primaries`, `called her at one point`,
+    /// `Eric Trump called.`: a call to someone (a pronoun or a name, then a
+    /// preposition or the end), not calling them something.
+    fn phone_call(&self, after: usize) -> bool {
+        let (_, end) = self.sentence_range(self.sentence_of[after.min(self.seg.tokens.len() - 1)] as usize);
+        if after >= end || !self.is_word(after) {
+            return after >= end || matches!(self.raw(after), "." | ";");
+        }
+        let person = matches!(self.norm(after), "HIM" | "HER" | "THEM" | "ME" | "US") || self.capitalized(after);
+        if !person {
+            return false;
+        }
+        let mut k = after + 1;
+        while k < end && k < after + 4 && self.is_word(k) && self.capitalized(k) {
+            k += 1;
+        }
+        k >= end || matches!(self.raw(k), "." | ";") || PREPOSITIONS.contains(&self.norm(k)) && self.norm(k) != "AS"
     }
 
     /// Whether the number at token `i` ends a proportion (`4 in 10`,

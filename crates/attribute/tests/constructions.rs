@@ -657,3 +657,12 @@ fn a_stance_inside_a_report_is_part_of_the_report() {
     let (b, _) = run("The governor would not support mass deportations.");
     assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
 }
+
+#[test]
+fn a_phone_call_is_not_calling_someone_something() {
+    let (a, _) = run("Clinton called Sanders after the primaries.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    let (b, _) = run("Trump called Clinton a liar.");
+    assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
+    assert_eq!(b.quotes[0].text, "Clinton a liar");
+}
