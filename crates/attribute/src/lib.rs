@@ -170,6 +170,21 @@ pub fn attribute(doc: &Document, seg: &Segmented, coded: &[Coded], dict: &Dictio
             ));
         }
     }
+    // A quotation with neither speaker nor cue inside what a reported frame
+    // says (`noting the nominee "makes you want to retch."`) is part of it.
+    let reported: Vec<[usize; 2]> = quotes
+        .iter()
+        .filter(|q| !q.direct)
+        .flat_map(|q| q.spans.clone())
+        .collect();
+    quotes.retain(|q| {
+        let orphan = q.direct && q.speaker.is_none() && q.cue.is_none();
+        !orphan
+            || !q
+                .spans
+                .iter()
+                .all(|s| reported.iter().any(|r| r[0] <= s[0] && s[1] <= r[1] + 3))
+    });
     quotes.sort_by_key(|q| q.spans.first().map(|s| s[0]));
     let prov = provenance::provenance(text, seg, lex);
     let name = |i: &usize| lex.agencies[*i].name.clone();

@@ -1467,7 +1467,18 @@ impl<'a> Doc<'a> {
             }
             Some((na, nb, comma)) if self.subject_ok((na, nb)) && !(is_naming(head) && self.indefinite(na)) => {
                 let after = addressee.map_or(cue.end, |(_, e)| e);
-                let tail_words = self.words_in(after, end);
+                // `..., Hollande said Tuesday in Paris, noting ...`: the tail
+                // ends at a participle that opens a frame of its own.
+                let tail_end = (after..end)
+                    .find(|&k| {
+                        self.raw(k) == ","
+                            && !self.quoted[k]
+                            && k + 1 < end
+                            && self.norm(k + 1).ends_with("ING")
+                            && self.cue_at(k + 1, end).is_some()
+                    })
+                    .unwrap_or(end);
+                let tail_words = self.words_in(after, tail_end);
                 let starts_clause = after < end && self.norm(after) == "THAT";
                 if comma && na > a && self.words_in(a, na) >= 3 && tail_words <= 3 && !starts_clause {
                     // `..., X said on Monday.`

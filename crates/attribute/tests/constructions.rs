@@ -666,3 +666,21 @@ fn a_phone_call_is_not_calling_someone_something() {
     assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
     assert_eq!(b.quotes[0].text, "Clinton a liar");
 }
+
+#[test]
+fn an_inverted_cue_with_a_time_and_place_then_a_participle() {
+    let (a, _) = run(
+        "Trump's \u{201C}excesses\u{201D} are sickening, Hollande said Tuesday in Paris, noting the nominee \u{201C}makes you want to retch.\u{201D}",
+    );
+    let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Trump's \u{201C}excesses\u{201D} are sickening",
+            "the nominee \u{201C}makes you want to retch.\u{201D}"
+        ],
+        "{:?}",
+        a.quotes
+    );
+    assert!(a.quotes.iter().all(|q| speaker(q).ends_with("Hollande")), "{:?}", a.quotes);
+}
