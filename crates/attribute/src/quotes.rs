@@ -618,6 +618,8 @@ impl<'a> Doc<'a> {
     fn np_before(&self, end: usize, floor: usize) -> Option<(usize, usize, bool)> {
         let mut k = end;
         let mut comma = false;
+        // Tokens of a skipped aside do not count against the length.
+        let mut skipped = 0;
         while k > floor {
             let i = k - 1;
             if self.quoted[i] {
@@ -634,8 +636,11 @@ impl<'a> Doc<'a> {
                 _ => {
                     // `Sen. Elizabeth Warren (D-MA) said`, `Many speakers
                     // -- including X and Y -- said`: skip the aside.
-                    if let Some(open) = self.aside_start(i, floor) {
+                    // Only an aside right before the cue: in `Inside the
+                    // mosque - which ... - Adel Nefzi said`, the name is after it.
+                    if let Some(open) = self.aside_start(i, floor).filter(|_| k == end || !self.capitalized(k)) {
                         if open > floor && self.is_word(open - 1) {
+                            skipped += k - open;
                             k = open;
                             continue;
                         }
@@ -645,7 +650,7 @@ impl<'a> Doc<'a> {
                 }
             }
             k -= 1;
-            if end - k > MAX_NP {
+            if end - k - skipped > MAX_NP {
                 return None;
             }
         }
@@ -663,25 +668,43 @@ impl<'a> Doc<'a> {
         let name = |k: usize| {
             matches!(self.norm(k), "HE" | "SHE" | "I" | "WE" | "THEY") || self.capitalized(k) && self.is_word(k)
         };
-        self.norm(i) == "AND" && i > floor && i + 1 < end && name(i - 1) && name(i + 1)
+        // `she and another reporter said`, `current and former officials
+        // said`: a short noun phrase after `and` that runs to the cue.
+        let left = |k: usize| name(k) || matches!(self.norm(k), "CURRENT" | "FORMER" | "PAST" | "PRESENT");
+        let right = |k: usize| {
+            name(k)
+                || matches!(
+                    self.norm(k),
+                    "ANOTHER" | "OTHER" | "FORMER" | "CURRENT" | "SEVERAL" | "TWO" | "THREE" | "SOME" | "MANY"
+                ) && end - k <= 3
+        };
+        self.norm(i) == "AND" && i > floor && i + 1 < end && left(i - 1) && right(i + 1)
     }
 
     /// When token `close` ends a parenthetical (`)`) or a dash aside, the
     /// token that opens it, within twelve tokens and the same clause.
     fn aside_start(&self, close: usize, floor: usize) -> Option<usize> {
         let raw = self.raw(close);
-        let dash = self.tok(close).kind == Kind::Dash;
+        let dash = self.is_dash(close);
         if raw != ")" && !dash {
             return None;
         }
-        let lo = floor.max(close.saturating_sub(12));
-        (lo..close).rev().find(|&j| {
-            if dash {
-                self.tok(j).kind == Kind::Dash
-            } else {
-                self.raw(j) == "("
-            }
-        })
+        let lo = floor.max(close.saturating_sub(if dash { 30 } else { 12 }));
+        (lo..close)
+            .rev()
+            .find(|&j| if dash { self.is_dash(j) } else { self.raw(j) == "(" })
+    }
+
+    /// A dash, or a hyphen standing between spaces as one (`Trump - who
+    /// ... - said`).
+    fn is_dash(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        let spaced = |at: usize| self.text.as_bytes().get(at).is_some_and(|b| b.is_ascii_whitespace());
+        t.kind == Kind::Dash
+            || self.raw(i) == "-"
+                && t.span.start > 0
+                && spaced(t.span.start as usize - 1)
+                && spaced(t.span.end as usize)
     }
 
     /// Forward scan for a noun phrase starting at `start` (an inverted source
@@ -902,7 +925,7 @@ impl<'a> Doc<'a> {
                 || adjectival && !self.is_fraction(prev, lo)
                 || raw.ends_with("'s")
                 || raw.ends_with("\u{2019}s")
-                || raw == "-"
+                || raw == "-" && !self.is_dash(prev)
             {
                 return false;
             }
@@ -1513,11 +1536,12 @@ impl<'a> Doc<'a> {
                     }
                 }
                 if cue.start > a && self.norm(cue.start - 1) == "WHO" {
-                    // `Smith, who said he would run, ...`: up to the comma.
+                    // `Smith, who said he would run, ...`: up to the comma
+                    // (or the dash that closes the aside).
                     let np = Some((cue.start - 1, cue.start));
                     let after = addressee.map_or(cue.end, |(_, e)| e);
                     let mut k = after;
-                    while k < end && self.raw(k) != "," {
+                    while k < end && self.raw(k) != "," && (self.quoted[k] || !self.is_dash(k)) {
                         k += 1;
                     }
                     return self.indirect_record(s, (after, k), cue, np, addressee);

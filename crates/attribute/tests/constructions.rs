@@ -682,5 +682,24 @@ fn an_inverted_cue_with_a_time_and_place_then_a_participle() {
         "{:?}",
         a.quotes
     );
-    assert!(a.quotes.iter().all(|q| speaker(q).ends_with("Hollande")), "{:?}", a.quotes);
+    assert!(
+        a.quotes.iter().all(|q| speaker(q).ends_with("Hollande")),
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn dash_asides_and_short_compound_subjects() {
+    let (a, _) = run("Donald Trump - a candidate - said that the border should close.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].text, "that the border should close");
+    // An aside before the name is not part of the source.
+    let (b, t) = run("Inside the mosque - which looks like a church - Adel Nefzi said he was collecting money.");
+    let span = b.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "Adel Nefzi");
+    let (c, t) = run("A reporter tried to ask Trump about it, she and another reporter said.");
+    let span = c.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "she and another reporter");
+    assert_eq!(c.quotes[0].text, "A reporter tried to ask Trump about it");
 }
