@@ -934,6 +934,30 @@ impl<'a> Doc<'a> {
         if cue.needs_clause && !self.opens_clause(cue.end) {
             return false;
         }
+        // The end of the sentence opens no clause unless the cue closes an
+        // inverted frame (`," he notes.`), not in `to express doubts.`
+        let ends = cue.end >= self.seg.tokens.len()
+            || matches!(self.raw(cue.end), "." | "?" | "!")
+            || self.sentence_of[cue.end] != self.sentence_of[cue.start];
+        if cue.needs_clause && ends {
+            let inverted = (cue.start.saturating_sub(5)..cue.start)
+                .rev()
+                .find(|&i| self.raw(i) == "," || matches!(self.tok(i).kind, Kind::Quote(_)))
+                .is_some_and(|i| !(i..cue.start).any(|k| self.norm(k) == "TO"));
+            if !inverted {
+                return false;
+            }
+        }
+        // `continued to press`, `went on to lose`: not speaking.
+        let next_to = cue.end < self.seg.tokens.len() && self.norm(cue.end) == "TO";
+        if next_to
+            && matches!(
+                head,
+                "CONTINUED" | "CONTINUE" | "CONTINUING" | "WENT" | "GOES" | "GOING"
+            )
+        {
+            return false;
+        }
         if cue.end < self.seg.tokens.len() && !self.quoted[cue.end] {
             let next = self.norm(cue.end);
             if matches!(next, "OF" | "FOR") && (cue.needs_clause || matches!(head, "SUPPORT" | "SUPPORTS" | "PLANS")) {

@@ -703,3 +703,12 @@ fn dash_asides_and_short_compound_subjects() {
     assert_eq!(&t[span[0]..span[1]], "she and another reporter");
     assert_eq!(c.quotes[0].text, "A reporter tried to ask Trump about it");
 }
+
+#[test]
+fn a_noun_like_cue_at_the_end_needs_an_inverted_frame() {
+    let (a, _) = run("While he praised Clinton, Sanders continued to express doubts.");
+    assert!(a.quotes.iter().all(|q| q.cue.as_deref() != Some("doubts")), "{:?}", a.quotes);
+    assert!(a.quotes.iter().all(|q| q.cue.as_deref() != Some("continued")), "{:?}", a.quotes);
+    let (b, _) = run("\"We will win,\" he notes.");
+    assert_eq!(b.quotes[0].cue.as_deref(), Some("notes"));
+}
