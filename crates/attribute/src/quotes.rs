@@ -1472,7 +1472,9 @@ impl<'a> Doc<'a> {
         let coordinated = cue.start > a
             && (matches!(self.norm(cue.start - 1), "AND" | "BUT")
                 || self.raw(cue.start - 1) == "," && self.norm(cue.start) == "THEN");
-        if coordinated || head.ends_with("ING") && cue.start > a && self.raw(cue.start - 1) == "," {
+        // `soared in the polls by saying that ...`: the subject of the clause.
+        let by_doing = head.ends_with("ING") && cue.start > a && self.norm(cue.start - 1) == "BY";
+        if coordinated || by_doing || head.ends_with("ING") && cue.start > a && self.raw(cue.start - 1) == "," {
             // `X spoke on Monday, saying ...`, `X praised Y and said ...`:
             // the subject of the clause.
             let from = addressee.map_or(cue.end, |(_, e)| e);

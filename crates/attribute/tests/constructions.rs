@@ -707,8 +707,24 @@ fn dash_asides_and_short_compound_subjects() {
 #[test]
 fn a_noun_like_cue_at_the_end_needs_an_inverted_frame() {
     let (a, _) = run("While he praised Clinton, Sanders continued to express doubts.");
-    assert!(a.quotes.iter().all(|q| q.cue.as_deref() != Some("doubts")), "{:?}", a.quotes);
-    assert!(a.quotes.iter().all(|q| q.cue.as_deref() != Some("continued")), "{:?}", a.quotes);
+    assert!(
+        a.quotes.iter().all(|q| q.cue.as_deref() != Some("doubts")),
+        "{:?}",
+        a.quotes
+    );
+    assert!(
+        a.quotes.iter().all(|q| q.cue.as_deref() != Some("continued")),
+        "{:?}",
+        a.quotes
+    );
     let (b, _) = run("\"We will win,\" he notes.");
     assert_eq!(b.quotes[0].cue.as_deref(), Some("notes"));
+}
+
+#[test]
+fn a_participle_after_by_takes_the_clause_subject() {
+    let (a, _) = run("Sanders has soared in the polls by saying that the system is rigged.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(speaker(&a.quotes[0]), "Sanders");
+    assert_eq!(a.quotes[0].text, "that the system is rigged");
 }
