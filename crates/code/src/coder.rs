@@ -43,6 +43,10 @@ pub struct Coded {
     /// The codes of the sentence's first actor, the antecedent of pronouns
     /// in the next sentence ("He said...").
     pub subject: Vec<String>,
+    /// The two actors of different countries the sentence is about (its
+    /// first event's sides, else its first two such mentions): what `the
+    /// two ministers` in the next sentence refers to.
+    pub pair: Vec<String>,
     /// Every actor mention of the sentence (pronouns resolved).
     pub mentions: Vec<Mention>,
 }
@@ -150,12 +154,27 @@ impl<'d> Coder<'d> {
         date: Option<Date>,
         context: &[String],
     ) -> Coded {
+        self.code_after(seg, sentence, text, date, context, &[])
+    }
+
+    /// [`Self::code_in_context`], with `pair`, the previous sentence's
+    /// [`Coded::pair`]: `the two ministers`, `both leaders` with no actor
+    /// of their own are that pair, in the role the phrase names.
+    pub fn code_after(
+        &self,
+        seg: &Segmented,
+        sentence: &Sentence,
+        text: &str,
+        date: Option<Date>,
+        context: &[String],
+        pair: &[String],
+    ) -> Coded {
         let tokens = seg.sentence_tokens(sentence);
         let ws = words::words(seg, tokens, text);
         if self.options.minimum_words > 0 && ws.len() < self.options.minimum_words {
             return Coded::default();
         }
-        let a = analyze(self.dict, self.compiled, self.dialect, ws, date, &self.options);
+        let mut a = analyze(self.dict, self.compiled, self.dialect, ws, date, &self.options);
         let mut coded = Coded {
             discard: a.discard,
             complex: a.complex,
@@ -166,6 +185,27 @@ impl<'d> Coder<'d> {
         }
         let keys = &a.keys;
         let mut codes = self.resolve_pronouns(&a);
+        if self.options.modifier_agents && pair.len() == 2 {
+            for (i, p) in a.phrases.iter().enumerate() {
+                let norm = |k: usize| a.words.get(k).map_or("", |w| w.norm);
+                let two = p.start >= 2 && norm(p.start - 2) == "THE" && norm(p.start - 1) == "TWO"
+                    || p.start >= 1 && norm(p.start - 1) == "BOTH";
+                let roles: Vec<&str> = codes[i].iter().filter_map(|c| c.strip_prefix("---")).collect();
+                if !two || p.actor.is_some() || roles.len() != 1 || codes[i].len() != 1 {
+                    continue;
+                }
+                codes[i] = pair
+                    .iter()
+                    .map(|c| format!("{}{}", c.get(..3).unwrap_or(c), roles[0]))
+                    .collect();
+            }
+            // Patterns read a compound (`%`) from the phrase itself.
+            for (p, c) in a.phrases.iter_mut().zip(&codes) {
+                if c.len() == 2 && p.codes.len() == 1 && p.actor.is_none() && p.codes[0].starts_with("---") {
+                    p.codes = c.clone();
+                }
+            }
+        }
         // A subject pronoun with no actor before it refers to the previous
         // sentence's subject (FORWARD); without one, TABARI's rule: the first
         // actor of the sentence.
@@ -463,7 +503,33 @@ impl<'d> Coder<'d> {
             coded.events.extend(reduced);
         }
         dedup(&mut coded.events);
+        coded.pair = self.pair_of(&coded);
         coded
+    }
+
+    /// The two sides of the sentence's first event when they are of two
+    /// countries, else its first two mentions of different countries.
+    fn pair_of(&self, coded: &Coded) -> Vec<String> {
+        let country = |c: &String| c.get(..3).filter(|k| !k.starts_with('-')).map(str::to_string);
+        if let Some(e) = coded.events.iter().find(|e| !e.paired) {
+            if let (Some(a), Some(b)) = (country(&e.source.code), country(&e.target.code)) {
+                if a != b {
+                    return vec![e.source.code.clone(), e.target.code.clone()];
+                }
+            }
+        }
+        let mut out: Vec<String> = Vec::new();
+        for m in &coded.mentions {
+            let [code] = m.codes.as_slice() else { continue };
+            if country(code).is_some() && !out.iter().any(|o| country(o) == country(code)) {
+                out.push(code.clone());
+            }
+        }
+        if out.len() == 2 {
+            out
+        } else {
+            Vec::new()
+        }
     }
 
     /// "in a phone call with X", "during a call with X", "urged X in a phone

@@ -77,15 +77,17 @@ impl Pipeline {
         let coder = self.coder();
         let resolver = Resolver::builtin();
         let mut context: Vec<String> = Vec::new();
+        let mut pair: Vec<String> = Vec::new();
         seg.sentences
             .iter()
             .enumerate()
             .map(|(i, s)| {
                 let date = resolver.sentence_date(dates, i);
-                let coded = coder.code_in_context(seg, s, &doc.text, date, &context);
+                let coded = coder.code_after(seg, s, &doc.text, date, &context, &pair);
                 if !coded.subject.is_empty() {
                     context = coded.subject.clone();
                 }
+                pair = coded.pair.clone();
                 coded
             })
             .collect()
@@ -445,6 +447,28 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_two_ministers_are_the_two_named_before() {
+        let pipeline = Pipeline::builtin();
+        let codes = builtin_codes(
+            &pipeline,
+            "2024-03-04",
+            "Turkish Foreign Minister Hakan Fidan met Azerbaijani Foreign Minister Jeyhun Bayramov in Baku. \
+             The two ministers signed an agreement on energy cooperation.",
+        );
+        assert!(
+            codes.contains(&("TURGOV".into(), "AZEGOV".into(), "057".into())),
+            "{codes:?}"
+        );
+        assert!(
+            codes.contains(&("AZEGOV".into(), "TURGOV".into(), "057".into())),
+            "{codes:?}"
+        );
+        // With no pair before, the phrase is no one in particular.
+        let alone = builtin_codes(&pipeline, "2024-03-04", "The two ministers signed an agreement.");
+        assert_eq!(alone, []);
     }
 
     #[test]
