@@ -1234,6 +1234,23 @@ impl<'a> Doc<'a> {
             }
             i = cue.end.max(i + 1);
         }
+        // `Officers favored Trump 46 to 32 percent, while enlisted personnel
+        // favored ...`: a frame ends where the next one's clause begins.
+        for k in 1..out.len() {
+            let Some(c) = out[k].frame.cue else { continue };
+            let from = out[k].frame.source.map_or(c.start, |(x, _)| x);
+            if from < 2
+                || self.raw(from - 2) != ","
+                || !matches!(self.norm(from - 1), "WHILE" | "WHEREAS" | "BUT" | "AND")
+            {
+                continue;
+            }
+            let comma = self.tok(from - 2).span.start;
+            let prev = &mut out[k - 1].content;
+            if prev.start < comma && comma < prev.end {
+                prev.end = comma;
+            }
+        }
         // `X said that he would not support ...`: a stance inside what
         // another frame reports is part of that report, not a frame.
         let reports: Vec<(Span, usize)> = out
@@ -1561,7 +1578,11 @@ impl<'a> Doc<'a> {
                         return self.indirect_record(s, (after, end), cue, Some(np), addressee);
                     }
                 }
-                if cue.start > a && self.norm(cue.start - 1) == "WHO" {
+                // ... and `polls that showed ...`: a finding's relative.
+                let relative = cue.start > a
+                    && (self.norm(cue.start - 1) == "WHO"
+                        || cue.class == CueClass::Finding && matches!(self.norm(cue.start - 1), "THAT" | "WHICH"));
+                if relative {
                     // `Smith, who said he would run, ...`: up to the comma
                     // (or the dash that closes the aside).
                     let np = Some((cue.start - 1, cue.start));

@@ -728,3 +728,21 @@ fn a_participle_after_by_takes_the_clause_subject() {
     assert_eq!(speaker(&a.quotes[0]), "Sanders");
     assert_eq!(a.quotes[0].text, "that the system is rigged");
 }
+
+#[test]
+fn a_frame_ends_where_the_next_clause_frames_its_own() {
+    let (a, _) = run("Officers favored Trump 46 percent to 32 percent, while enlisted personnel favored Clinton 58 percent to 21 percent.");
+    let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Trump 46 percent to 32 percent", "Clinton 58 percent to 21 percent"],
+        "{:?}",
+        a.quotes
+    );
+    let (b, t) = run("This poll comes after polls by Quinnipiac University that showed Trump making gains.");
+    let span = b.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "that");
+    let (c, _) = run("The event was widely seen as testing the credibility of the panel.");
+    assert_eq!(c.quotes[0].speaker, None);
+    assert_eq!(c.quotes[0].text, "testing the credibility of the panel");
+}
