@@ -1489,6 +1489,48 @@ impl<'a> Doc<'a> {
         let coordinated = cue.start > a
             && (matches!(self.norm(cue.start - 1), "AND" | "BUT")
                 || self.raw(cue.start - 1) == "," && self.norm(cue.start) == "THEN");
+        // `Her advisers continued to assure her that ...`: the subject of
+        // the verb that governs the infinitive.
+        if cue.start >= a + 3 && self.norm(cue.start - 1) == "TO" {
+            let governing = cue.start - 2;
+            let aspect = matches!(
+                self.norm(governing),
+                "CONTINUED"
+                    | "CONTINUES"
+                    | "BEGAN"
+                    | "BEGINS"
+                    | "STARTED"
+                    | "STARTS"
+                    | "TRIED"
+                    | "TRIES"
+                    | "SOUGHT"
+                    | "SEEKS"
+                    | "USED"
+                    | "HAD"
+                    | "HAS"
+                    | "HAVE"
+                    | "NEEDED"
+                    | "NEEDS"
+                    | "ATTEMPTED"
+                    | "MOVED"
+                    | "ON"
+            );
+            let verb_at = if self.norm(governing) == "ON" && governing > a && self.norm(governing - 1) == "WENT" {
+                governing - 1
+            } else {
+                governing
+            };
+            if aspect {
+                let np = self
+                    .np_before(verb_at, a)
+                    .map(|(x, y, _)| (x, y))
+                    .filter(|&np| self.subject_ok(np));
+                if let Some(np) = np {
+                    let after = addressee.map_or(cue.end, |(_, e)| e);
+                    return self.indirect_record(s, (after, end), cue, Some(np), addressee);
+                }
+            }
+        }
         // `soared in the polls by saying that ...`: the subject of the clause.
         let by_doing = head.ends_with("ING") && cue.start > a && self.norm(cue.start - 1) == "BY";
         if coordinated || by_doing || head.ends_with("ING") && cue.start > a && self.raw(cue.start - 1) == "," {

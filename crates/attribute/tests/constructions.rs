@@ -746,3 +746,13 @@ fn a_frame_ends_where_the_next_clause_frames_its_own() {
     assert_eq!(c.quotes[0].speaker, None);
     assert_eq!(c.quotes[0].text, "testing the credibility of the panel");
 }
+
+#[test]
+fn an_infinitive_cue_takes_the_subject_of_its_governing_verb() {
+    let (a, _) = run("Her advisers continued to assure her that a deal was the answer.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(speaker(&a.quotes[0]), "Her advisers");
+    let (b, _) = run("Trump went on to say that he would win.");
+    assert_eq!(speaker(&b.quotes[0]), "Donald Trump");
+    assert_eq!(b.quotes[0].text, "that he would win");
+}
