@@ -115,6 +115,22 @@ const CLAUSE_WORDS: &[&str] = &[
 /// Auxiliaries and adverbs that belong to the cue when right before it
 /// (`has also said`, `later told`).
 const CUE_MODIFIERS: &[&str] = &[
+    "LONG",
+    "ALWAYS",
+    "EVEN",
+    "CONSISTENTLY",
+    "REGULARLY",
+    "ROUTINELY",
+    "SEPARATELY",
+    "DIRECTLY",
+    "APPARENTLY",
+    "FALSELY",
+    "WRONGLY",
+    "ACTUALLY",
+    "INCREASINGLY",
+    "CONSTANTLY",
+    "SPECIFICALLY",
+    "TYPICALLY",
     "HAS",
     "HAVE",
     "HAD",
@@ -931,7 +947,14 @@ impl<'a> Doc<'a> {
             }
         }
         let head = self.norm(cue.start);
-        if cue.needs_clause && !self.opens_clause(cue.end) {
+        // After a modal (`would advocate allowing ...`) a base form is a verb
+        // whatever follows it.
+        let modal = cue.start > lo
+            && matches!(
+                self.norm(cue.start - 1),
+                "WOULD" | "WILL" | "COULD" | "SHOULD" | "MAY" | "MIGHT" | "MUST" | "CAN" | "DID" | "DOES" | "DO"
+            );
+        if cue.needs_clause && !modal && !self.opens_clause(cue.end) {
             return false;
         }
         // The end of the sentence opens no clause unless the cue closes an
@@ -939,7 +962,7 @@ impl<'a> Doc<'a> {
         let ends = cue.end >= self.seg.tokens.len()
             || matches!(self.raw(cue.end), "." | "?" | "!")
             || self.sentence_of[cue.end] != self.sentence_of[cue.start];
-        if cue.needs_clause && ends {
+        if cue.needs_clause && !modal && ends {
             let inverted = (cue.start.saturating_sub(5)..cue.start)
                 .rev()
                 .find(|&i| self.raw(i) == "," || matches!(self.tok(i).kind, Kind::Quote(_)))

@@ -756,3 +756,13 @@ fn an_infinitive_cue_takes_the_subject_of_its_governing_verb() {
     assert_eq!(speaker(&b.quotes[0]), "Donald Trump");
     assert_eq!(b.quotes[0].text, "that he would win");
 }
+
+#[test]
+fn adverbs_and_modals_before_a_cue() {
+    let (a, _) = run("Sanders has long argued that the system is rigged.");
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("has long argued"));
+    // A base form after a modal is a verb even before a participle.
+    let (b, _) = run("Clinton would argue allowing more refugees is right.");
+    assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
+    assert_eq!(b.quotes[0].text, "allowing more refugees is right");
+}
