@@ -1650,7 +1650,15 @@ impl<'a> Doc<'a> {
                 if relative {
                     // `Smith, who said he would run, ...`: up to the comma
                     // (or the dash that closes the aside).
-                    let np = Some((cue.start - 1, cue.start));
+                    // A finding's `that` stands for the poll or paper itself,
+                    // the source (`a 2014 paper that found ...`).
+                    let np = match self.norm(cue.start - 1) {
+                        "THAT" | "WHICH" => self
+                            .np_before(cue.start - 1, a)
+                            .map(|(x, y, _)| (x, y))
+                            .or(Some((cue.start - 1, cue.start))),
+                        _ => Some((cue.start - 1, cue.start)),
+                    };
                     let after = addressee.map_or(cue.end, |(_, e)| e);
                     let mut k = after;
                     while k < end && self.raw(k) != "," && (self.quoted[k] || !self.is_dash(k)) {

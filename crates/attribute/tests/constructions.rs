@@ -741,7 +741,7 @@ fn a_frame_ends_where_the_next_clause_frames_its_own() {
     );
     let (b, t) = run("This poll comes after polls by Quinnipiac University that showed Trump making gains.");
     let span = b.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "that");
+    assert_eq!(&t[span[0]..span[1]], "polls by Quinnipiac University");
     let (c, _) = run("The event was widely seen as testing the credibility of the panel.");
     assert_eq!(c.quotes[0].speaker, None);
     assert_eq!(c.quotes[0].text, "testing the credibility of the panel");
