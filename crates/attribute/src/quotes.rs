@@ -1675,6 +1675,16 @@ impl<'a> Doc<'a> {
                 if self.words_in(a, cue.start) < 3 {
                     return None;
                 }
+                // `Sen. Marco Rubio, R-Fla., said Obama failed.`: a verb after
+                // the noun phrase makes it a clause, not an inverted source;
+                // the name set off before the cue is the source.
+                let verb_next = (cue.end + 1..end)
+                    .take_while(|&k| self.raw(k) != "," && !self.quoted[k])
+                    .any(|k| FINITE_WORDS.contains(&self.norm(k)) || self.norm(k).ends_with("ED"));
+                if verb_next && self.capitalized(a) && self.words_in(a, cue.start) <= 8 {
+                    let name = (a, self.trim_end(a, cue.start - 1));
+                    return self.indirect_record(s, (cue.end, end), cue, Some(name), addressee);
+                }
                 self.indirect_record(s, (a, self.trim_end(a, cue.start - 1)), cue, Some(np), addressee)
             }
         }

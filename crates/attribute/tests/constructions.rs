@@ -766,3 +766,28 @@ fn adverbs_and_modals_before_a_cue() {
     assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
     assert_eq!(b.quotes[0].text, "allowing more refugees is right");
 }
+
+#[test]
+fn a_name_set_off_by_commas_before_the_cue_is_the_source() {
+    for (text, source, content) in [
+        (
+            "Sen. Marco Rubio, R-Fla., said Obama failed.",
+            "Sen. Marco Rubio, R-Fla.",
+            "Obama failed",
+        ),
+        (
+            "Sandy Phillips of Aurora, Colorado, said the law failed.",
+            "Sandy Phillips of Aurora, Colorado",
+            "the law failed",
+        ),
+    ] {
+        let (a, t) = run(text);
+        assert_eq!(a.quotes.len(), 1, "{text}: {:?}", a.quotes);
+        let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+        assert_eq!(&t[span[0]..span[1]], source, "{text}");
+        assert_eq!(a.quotes[0].text, content, "{text}");
+    }
+    // The inverted form still reads the other way.
+    let (b, _) = run("The plan is dead, said the senator on Monday.");
+    assert_eq!(b.quotes[0].text, "The plan is dead");
+}
