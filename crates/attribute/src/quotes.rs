@@ -35,6 +35,19 @@ pub(crate) struct CueHit {
     pub needs_clause: bool,
 }
 
+impl CueHit {
+    /// A cue that is the one token `i` and no entry of the lexicon: the
+    /// colon of `Name: ...`, the `in` of a poll, the dash of a credit.
+    fn token(i: usize, class: CueClass) -> CueHit {
+        CueHit {
+            start: i,
+            end: i + 1,
+            class,
+            needs_clause: false,
+        }
+    }
+}
+
 /// Who and to whom, as token ranges around a cue.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Frame {
@@ -831,12 +844,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         Some(Frame {
-            cue: Some(CueHit {
-                start,
-                end: start + 1,
-                class: CueClass::Speech,
-                needs_clause: false,
-            }),
+            cue: Some(CueHit::token(start, CueClass::Speech)),
             source: Some((na, nb)),
             addressee: None,
         })
@@ -890,12 +898,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         Some(Frame {
-            cue: Some(CueHit {
-                start: colon,
-                end: colon + 1,
-                class: CueClass::Speech,
-                needs_clause: false,
-            }),
+            cue: Some(CueHit::token(colon, CueClass::Speech)),
             source: Some((na, nb)),
             addressee: None,
         })
@@ -1323,12 +1326,7 @@ impl<'a> Doc<'a> {
         {
             return None;
         }
-        let cue = CueHit {
-            start: colon,
-            end: colon + 1,
-            class: CueClass::Speech,
-            needs_clause: false,
-        };
+        let cue = CueHit::token(colon, CueClass::Speech);
         // `Name: "..."` is a direct quotation, found as one.
         if self.words_in(colon + 1, end) < 5 || self.quoted[colon + 1] {
             return None;
@@ -1349,12 +1347,7 @@ impl<'a> Doc<'a> {
         if self.quoted[comma] || !(first + 1..comma).any(|i| SOURCE_NOUNS.contains(&self.norm(i))) {
             return None;
         }
-        let cue = CueHit {
-            start: first,
-            end: first + 1,
-            class: CueClass::Finding,
-            needs_clause: false,
-        };
+        let cue = CueHit::token(first, CueClass::Finding);
         self.indirect_record(s, (comma + 1, end), cue, Some((first + 1, comma)), None)
     }
 
@@ -1396,12 +1389,7 @@ impl<'a> Doc<'a> {
         if !particular || !ends_clause {
             return None;
         }
-        let cue = CueHit {
-            start: at,
-            end: at + 1,
-            class: CueClass::Finding,
-            needs_clause: false,
-        };
+        let cue = CueHit::token(at, CueClass::Finding);
         let content_end = self.trim_end(first, at);
         self.indirect_record(s, (first, content_end), cue, Some((at + 1, to)), None)
     }

@@ -587,22 +587,16 @@ mod tests {
     #[test]
     fn a_nerve_agent_is_no_spy_and_salisbury_is_in_england() {
         let pipeline = Pipeline::builtin();
-        let mut doc = Document::from_text(
-            "Russia carried out the nerve agent attack on a former spy in Salisbury, Britain said.".to_string(),
-            Origin::at("t", 1),
+        let codes = builtin_codes(
+            &pipeline,
+            "2018-03-20",
+            "Russia carried out the nerve agent attack on a former spy in Salisbury, Britain said.",
         );
-        doc.date = dyad_doc::parse_date("2018-03-20");
-        let codes: Vec<String> = pipeline
-            .process(&doc, Output::default())
-            .into_iter()
-            .filter_map(|r| match r {
-                Record::Event(e) => Some(format!("{} {} {}", e.source.code, e.target.code, e.cameo)),
-                _ => None,
-            })
-            .collect();
         assert!(!codes.is_empty());
         assert!(
-            codes.iter().all(|c| !c.contains("SPY") && !c.contains("ZWE")),
+            codes
+                .iter()
+                .all(|(s, t, _)| !(s.contains("SPY") || t.contains("SPY") || s.contains("ZWE") || t.contains("ZWE"))),
             "{codes:?}"
         );
     }
