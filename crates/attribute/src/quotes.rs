@@ -1357,14 +1357,15 @@ impl<'a> Doc<'a> {
     /// content, `in` the cue.
     fn in_poll(&self, s: usize, a: usize, end: usize) -> Option<Indirect> {
         let first = (a..end).find(|&i| self.is_word(i))?;
-        let at = (first + 3..end).find(|&i| {
-            self.norm(i) == "IN"
-                && !self.quoted[i]
-                && (i + 1..end.min(i + 9))
+        // `in` and the poll noun after it, before a comma or a verb.
+        let (at, noun) = (first + 3..end)
+            .filter(|&i| self.norm(i) == "IN" && !self.quoted[i])
+            .find_map(|i| {
+                (i + 1..end.min(i + 9))
                     .take_while(|&k| self.raw(k) != "," && !FINITE_WORDS.contains(&self.norm(k)))
-                    .any(|k| POLL_NOUNS.contains(&self.norm(k)))
-        })?;
-        let noun = (at + 1..end).find(|&k| POLL_NOUNS.contains(&self.norm(k)))?;
+                    .find(|&k| POLL_NOUNS.contains(&self.norm(k)))
+                    .map(|k| (i, k))
+            })?;
         // The poll's own modifiers: `released Monday`, `of likely voters`.
         let mut to = noun + 1;
         let modifier = |k: usize| {
