@@ -348,13 +348,9 @@ impl<'d> Coder<'d> {
                     if !(that || infinitive) || *k2 > k + 8 {
                         return None;
                     }
-                    let family = if own.starts_with("02") {
-                        "020"
-                    } else if own.starts_with("10") {
-                        "100"
-                    } else {
-                        own
-                    };
+                    // Appeals and demands read as their family; other codes
+                    // (a refusal's own subcode) stand.
+                    let family = family_of(own).filter(|f| matches!(*f, "020" | "100")).unwrap_or(own);
                     complement_code(family, c2.code.code.as_deref()?)
                 })
                 .collect();
@@ -444,14 +440,7 @@ impl<'d> Coder<'d> {
                     subordinate.extend(events);
                     continue;
                 }
-                let family = match cand.code.code.as_deref().and_then(|c| c.get(..2)) {
-                    Some("02") => Some("020"),
-                    Some("03") => Some("030"),
-                    Some("10") => Some("100"),
-                    Some("12") => Some("120"),
-                    Some("13") => Some("130"),
-                    _ => None,
-                };
+                let family = cand.code.code.as_deref().and_then(family_of);
                 let to_after = active[*k..].iter().any(|&w| a.words[w].norm == "TO");
                 if let Some(family) = family.filter(|_| to_after) {
                     appeal_next = Some((family, events.iter().filter(|e| !e.paired).cloned().collect()));
@@ -1664,6 +1653,20 @@ pub fn refusal_code(code: &str) -> Option<&'static str> {
         "087" | "0871" | "0872" | "0873" | "0874" => "1246",
         "040" | "046" => "125",
         "057" => "127",
+        _ => return None,
+    })
+}
+
+/// The family of codes an act can be read into (`complement_code`): 02x
+/// appeals 020, 03x intents 030, 10x demands 100, 12x refusals 120, 13x
+/// threats 130.
+fn family_of(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "02" => "020",
+        "03" => "030",
+        "10" => "100",
+        "12" => "120",
+        "13" => "130",
         _ => return None,
     })
 }
