@@ -88,8 +88,8 @@ pub fn attribute(doc: &Document, seg: &Segmented, coded: &[Coded], dict: &Dictio
     let resolver = Resolver::new(text, dict, doc.date, coded);
     let mut quotes: Vec<QuoteRecord> = Vec::new();
     let mut cited: Vec<usize> = Vec::new();
-    // Token ranges of the cues that attribute direct quotations.
-    let mut used_cues: Vec<(usize, usize)> = Vec::new();
+    // The frames that attribute direct quotations.
+    let mut used_frames: Vec<Frame> = Vec::new();
     // The last emitted direct quotation: its final sentence and speaker.
     let mut previous: Option<(usize, Option<Speaker>)> = None;
     let note_agencies = |d: &Doc, frame: &Frame, cited: &mut Vec<usize>| {
@@ -127,14 +127,14 @@ pub fn attribute(doc: &Document, seg: &Segmented, coded: &[Coded], dict: &Dictio
             }
         };
         note_agencies(&d, &q.frame, &mut cited);
-        if let Some(cue) = q.frame.cue {
-            used_cues.push((cue.start, cue.end));
+        if q.frame.cue.is_some() {
+            used_frames.push(q.frame.clone());
         }
         previous = Some((last_sentence, speaker.clone()));
         quotes.push(record(doc, &d, &resolver, sentence, speaker, &q.frame, &q.parts, true));
     }
     for s in 0..seg.sentences.len() {
-        for ind in d.indirects(s, &used_cues) {
+        for ind in d.indirects(s, &used_frames) {
             note_agencies(&d, &ind.frame, &mut cited);
             let speaker = match ind.frame.source {
                 // `Smith, who said ...`: Smith, at the word `who`.

@@ -337,6 +337,227 @@ fn is_participle(head: &str) -> bool {
 }
 
 /// `called`: naming as often as judging (`a program called X`).
+/// Words before a `that` that does not open a reported clause: purpose,
+/// time and degree (`so that`, `now that`, `such that`), conjunctions.
+const NOT_COMPLEMENT_TAKERS: &[&str] = &[
+    "SO", "SUCH", "NOW", "GIVEN", "EXCEPT", "PROVIDED", "AND", "OR", "BUT", "IN", "AT", "OF", "WITH", "FROM", "THAN",
+    "LIKE", "ALL", "THAT", "THIS", "IT", "ORDER", "AFTER", "BEFORE", "SINCE", "BECAUSE", "WHILE", "ONLY",
+];
+
+/// Nouns that take a `that` clause of what someone holds or says (`the
+/// notion that`, `evidence that`), unlike nouns a relative `that` follows.
+const COMPLEMENT_NOUNS: &[&str] = &[
+    "FACT",
+    "IDEA",
+    "NOTION",
+    "EVIDENCE",
+    "BELIEF",
+    "BELIEFS",
+    "CONCERN",
+    "CONCERNS",
+    "SENSE",
+    "POSSIBILITY",
+    "HOPE",
+    "HOPES",
+    "CLAIM",
+    "CLAIMS",
+    "ARGUMENT",
+    "ASSUMPTION",
+    "MESSAGE",
+    "REMINDER",
+    "SIGN",
+    "SIGNS",
+    "SIGNAL",
+    "SUGGESTION",
+    "RUMOR",
+    "RUMORS",
+    "RUMOUR",
+    "RUMOURS",
+    "NEWS",
+    "WORD",
+    "ASSURANCE",
+    "ASSURANCES",
+    "INDICATION",
+    "IMPRESSION",
+    "PERCEPTION",
+    "EXPECTATION",
+    "EXPECTATIONS",
+    "REALIZATION",
+    "RECOGNITION",
+    "UNDERSTANDING",
+    "VIEW",
+    "FEELING",
+    "THEORY",
+    "CHARGE",
+    "CHARGES",
+    "ALLEGATION",
+    "ALLEGATIONS",
+    "ACCUSATION",
+    "ACCUSATIONS",
+    "ASSERTION",
+    "INSISTENCE",
+    "CONCLUSION",
+    "CONFIDENCE",
+    "CONVICTION",
+    "FEAR",
+    "FEARS",
+    "WORRY",
+    "WORRIES",
+    "PROMISE",
+    "PROMISES",
+    "WARNING",
+    "WARNINGS",
+    "POINT",
+    "CASE",
+    "PROOF",
+    "NARRATIVE",
+    "REALITY",
+    "THOUGHT",
+    "NOTE",
+    "STATEMENT",
+    "REPORT",
+    "REPORTS",
+    "REPORTING",
+    "ANNOUNCEMENT",
+    "DECISION",
+    "POSITION",
+    "STANCE",
+    "INSINUATION",
+    "IMPLICATION",
+    "PREMISE",
+    "PERCEPTIONS",
+    "DOUBT",
+    "DOUBTS",
+    "SUSPICION",
+    "SUSPICIONS",
+    "OPTIMISM",
+    "PESSIMISM",
+    "BET",
+    "GUESS",
+    "ADMISSION",
+    "DENIAL",
+    "REMINDERS",
+    "ESTIMATE",
+    "ESTIMATES",
+    "PREDICTION",
+    "PREDICTIONS",
+    "ASSESSMENT",
+    "FINDING",
+    "FINDINGS",
+    "LESSON",
+    "MYTH",
+    "CONSENSUS",
+    "AWARENESS",
+    "KNOWLEDGE",
+    "CERTAINTY",
+    "LIKELIHOOD",
+    "CHANCE",
+    "CHANCES",
+    "RISK",
+    "DANGER",
+    "PERCEPTION",
+    "FRUSTRATION",
+    "ANGER",
+    "OUTRAGE",
+    "SATISFACTION",
+    "PRIDE",
+    "ASSERTIONS",
+    "CONTENTION",
+    "CLAIMING",
+];
+
+/// Verbs of saying that the press puts before their speaker (`..., said
+/// the minister.`, `..., added Smith`); others (`decries`, `praised`) keep
+/// the subject first, so a noun phrase after them is their object.
+const INVERTING: &[&str] = &[
+    "SAID",
+    "SAYS",
+    "ADDED",
+    "ADDS",
+    "ASKED",
+    "ASKS",
+    "WROTE",
+    "WRITES",
+    "NOTED",
+    "NOTES",
+    "EXPLAINED",
+    "EXPLAINS",
+    "CONTINUED",
+    "CONTINUES",
+    "RECALLED",
+    "RECALLS",
+    "DECLARED",
+    "ANSWERED",
+    "REPLIED",
+    "REPLIES",
+    "RESPONDED",
+    "INSISTED",
+    "INSISTS",
+    "ARGUED",
+    "ARGUES",
+    "ADMITTED",
+    "CONCEDED",
+    "WARNED",
+    "WARNS",
+    "SUGGESTED",
+    "OBSERVED",
+    "TWEETED",
+    "ACKNOWLEDGED",
+    "CONCLUDED",
+    "REMARKED",
+    "QUIPPED",
+    "JOKED",
+    "MUSED",
+    "CONFIRMED",
+    "STRESSED",
+    "EMPHASIZED",
+    "CLAIMED",
+    "PREDICTED",
+    "REPORTED",
+    "TOLD",
+    "TELLS",
+    "SHOUTED",
+    "YELLED",
+    "COMPLAINED",
+    "ADVISED",
+    "CAUTIONED",
+    "COUNTERED",
+    "OFFERED",
+    "POINTED",
+    "PROTESTED",
+    "RECOUNTED",
+    "STATED",
+    "STATES",
+    "TESTIFIED",
+    "UNDERSCORED",
+    "WONDERED",
+    "CHIMED",
+    "DEADPANNED",
+    "GUSHED",
+    "LAMENTED",
+    "PLEADED",
+    "PROMISED",
+    "PROCLAIMED",
+    "RETORTED",
+    "SCOFFED",
+    "SIGHED",
+    "SNAPPED",
+    "VOWED",
+    "WHISPERED",
+    "ANNOUNCED",
+    "AGREED",
+    "BOASTED",
+    "CRIED",
+    "EXCLAIMED",
+    "INSISTED",
+    "OBJECTED",
+    "RECALLS",
+    "REITERATED",
+    "REMINDED",
+    "SPECULATED",
+    "THUNDERED",
+];
+
 fn is_naming(head: &str) -> bool {
     matches!(head, "CALLED" | "CALLS" | "CALL")
 }
@@ -807,6 +1028,11 @@ impl<'a> Doc<'a> {
         if cue.class != CueClass::Speech {
             return None;
         }
+        // `..., "overblown," adding that ...`: a participle right after the
+        // mark opens a report of its own; it does not frame the quotation.
+        if cue.start == start && self.norm(cue.start).ends_with("ING") {
+            return None;
+        }
         let cue = self.widen_cue(cue, start);
         let source = if cue.start > start {
             self.np_before(cue.start, start).map(|(a, b, _)| (a, b)).or_else(|| {
@@ -957,7 +1183,7 @@ impl<'a> Doc<'a> {
                 self.norm(cue.start - 1),
                 "WOULD" | "WILL" | "COULD" | "SHOULD" | "MAY" | "MIGHT" | "MUST" | "CAN" | "DID" | "DOES" | "DO"
             );
-        if cue.needs_clause && !modal && !self.opens_clause(cue.end) {
+        if cue.needs_clause && !modal && (!self.opens_clause(cue.end) || self.relative_that(cue.end)) {
             return false;
         }
         // The end of the sentence opens no clause unless the cue closes an
@@ -1002,6 +1228,12 @@ impl<'a> Doc<'a> {
             }
         }
         true
+    }
+
+    /// Whether token `i` is a relative `that` (`coastal states that have
+    /// moved`): a finite verb right after it, not a subject.
+    fn relative_that(&self, i: usize) -> bool {
+        self.norm(i) == "THAT" && i + 1 < self.seg.tokens.len() && FINITE_WORDS.contains(&self.norm(i + 1))
     }
 
     /// `called Sanders after the primaries`, `called her at one point`,
@@ -1221,14 +1453,14 @@ impl<'a> Doc<'a> {
     }
 
     /// Every reported-speech frame in sentence `s`, in text order; cues
-    /// inside `used` (token ranges of the cues of direct quotations) are
+    /// of `used` (the frames of direct quotations) are
     /// skipped. Constructions: `according to X, ...` / `..., according to
     /// X`; `..., X said.` / `..., said X.`; `X said (that) ...`, `X told Y
     /// ...`; `..., saying ...` (the subject is the previous frame's source,
     /// or left for the caller to find); `X declined to ...`; `Asked whether
     /// ..., `. Cues inside quotations are not read: nested attributions
     /// are the quotation's own words.
-    pub fn indirects(&self, s: usize, used: &[(usize, usize)]) -> Vec<Indirect> {
+    pub fn indirects(&self, s: usize, used: &[Frame]) -> Vec<Indirect> {
         let (a, b) = self.sentence_range(s);
         let end = self.trim_end(a, b);
         let mut out: Vec<Indirect> = self
@@ -1239,10 +1471,12 @@ impl<'a> Doc<'a> {
             .collect();
         let mut i = a;
         while i < b {
-            let Some(cue) = self
-                .cue_at(i, b)
-                .filter(|c| !used.iter().any(|&(x, y)| c.start < y && x < c.end))
-            else {
+            let Some(cue) = self.cue_at(i, b).filter(|c| {
+                !used
+                    .iter()
+                    .filter_map(|f| f.cue)
+                    .any(|u| c.start < u.end && u.start < c.end)
+            }) else {
                 i += 1;
                 continue;
             };
@@ -1253,13 +1487,24 @@ impl<'a> Doc<'a> {
             }
             let cue = self.widen_cue(cue, a);
             if cue.end <= end && cue.class != CueClass::Noun && self.cue_is_verb(cue, a) {
-                let previous = out.last().and_then(|f| f.frame.source);
+                // The source of the nearest frame before the cue in this
+                // sentence, a quotation's (`"...," Anderson said, adding
+                // that ...`) or a reported one's.
+                let previous = out
+                    .iter()
+                    .map(|f| &f.frame)
+                    .chain(used)
+                    .filter_map(|f| Some((f.cue?.start, f.source?)))
+                    .filter(|&(at, _)| a <= at && at < cue.start)
+                    .max_by_key(|&(at, _)| at)
+                    .map(|(_, source)| source);
                 if let Some(found) = self.indirect_at(s, a, end, cue, previous) {
                     out.push(found);
                 }
             }
             i = cue.end.max(i + 1);
         }
+        self.complement_clauses(s, (a, end), used, &mut out);
         // `Officers favored Trump 46 to 32 percent, while enlisted personnel
         // favored ...`: a frame ends where the next one's clause begins.
         for k in 1..out.len() {
@@ -1306,6 +1551,84 @@ impl<'a> Doc<'a> {
             }
         }
         out
+    }
+
+    /// A `that` clause after a word the lexicon does not list (`is
+    /// confident that ...`, `made it clear that ...`, `the notion that
+    /// ...`): a report of what someone holds, whoever the predicate is.
+    /// Relative clauses (`states that have moved`), purpose and time
+    /// (`so that`, `now that`) and clauses already inside a frame (one of
+    /// `out`, or a quotation's among `used`) are not.
+    fn complement_clauses(&self, s: usize, (a, end): (usize, usize), used: &[Frame], out: &mut Vec<Indirect>) {
+        for i in a + 1..end.saturating_sub(2) {
+            if self.norm(i) != "THAT" || self.quoted[i] || !self.is_word(i - 1) || self.quoted[i - 1] {
+                continue;
+            }
+            let before = self.norm(i - 1);
+            if NOT_COMPLEMENT_TAKERS.contains(&before) || FINITE_WORDS.contains(&before) || self.capitalized(i) {
+                continue;
+            }
+            // `so blue that`, `such a mess that`: degree, not report.
+            if (i.saturating_sub(3)..i - 1).any(|k| matches!(self.norm(k), "SO" | "SUCH" | "TOO")) {
+                continue;
+            }
+            let next = self.norm(i + 1);
+            let subject = self.is_word(i + 1)
+                && !FINITE_WORDS.contains(&next)
+                && (CLAUSE_OPENERS.contains(&next) || self.capitalized(i + 1));
+            let at = self.tok(i).span.start;
+            if !subject || out.iter().any(|f| f.content.start <= at && at < f.content.end) {
+                continue;
+            }
+            // `highlighted that there are "significant shifts"`: the
+            // quotation's frame.
+            let lo = a.max(i.saturating_sub(6));
+            if used.iter().filter_map(|f| f.cue).any(|u| lo <= u.start && u.start < i) {
+                continue;
+            }
+            // `told the crowd that`, `argued in an interview that`: a cue a
+            // few words back frames the clause.
+            let earlier = (lo..i - 1).rev().find_map(|k| {
+                self.cue_at(k, i)
+                    .filter(|c| c.end < i && c.class != CueClass::Noun && self.cue_is_verb(*c, a))
+            });
+            let (cue, source) = match earlier {
+                Some(c) => {
+                    let np = self
+                        .np_before(c.start, a)
+                        .map(|(x, y, _)| (x, y))
+                        .filter(|&np| self.subject_ok(np))
+                        .or_else(|| self.clause_subject(a, c.start));
+                    (c, np)
+                }
+                None => {
+                    // After an article, a possessive or a preposition the
+                    // word is a noun: only nouns that take a clause (`the
+                    // notion that`, which names no holder), not `countries
+                    // that the State Department ...`.
+                    // `to suggest that`, `for arguing that` are verbs.
+                    let verb = self.norm(i - 2) == "TO" || before.ends_with("ING");
+                    let nominal = !verb
+                        && (DETERMINERS.contains(&self.norm(i - 2))
+                            || PREPOSITIONS.contains(&self.norm(i - 2))
+                            || self.raw(i - 2).ends_with("'s")
+                            || self.raw(i - 2).ends_with("\u{2019}s"));
+                    if nominal && !COMPLEMENT_NOUNS.contains(&before) {
+                        continue;
+                    }
+                    // `he is confident that ...`: its subject.
+                    let np = (!nominal)
+                        .then(|| self.clause_subject(a, i - 1))
+                        .flatten()
+                        .filter(|&np| self.subject_ok(np));
+                    (CueHit::token(i - 1, CueClass::Belief), np)
+                }
+            };
+            if let Some(found) = self.indirect_record(s, (i, end), cue, source, None) {
+                out.push(found);
+            }
+        }
+        out.sort_by_key(|f| f.content.start);
     }
 
     /// `John McCain: Populist anger appeals to ...` and transcripts
@@ -1624,7 +1947,7 @@ impl<'a> Doc<'a> {
                     // chairs the panel, said ...`
                     let found = self.appositive(a, cue.start - 1);
                     let np = found
-                        .filter(|&(_, marked)| marked || !self.inverted_ahead(cue, end))
+                        .filter(|&(_, marked)| marked || !self.inverts(cue) || !self.inverted_ahead(cue, end))
                         .map(|(np, _)| np)
                         .or_else(|| self.relative_antecedent(cue.start - 1, a));
                     if let Some(np) = np {
@@ -1656,7 +1979,10 @@ impl<'a> Doc<'a> {
                     return self.indirect_record(s, (after, k), cue, np, addressee);
                 }
                 // `..., said X.` (the cue right after a comma).
-                if cue.start == a || self.raw(cue.start - 1) != "," || cue.class != CueClass::Speech || is_naming(head)
+                if cue.start == a
+                    || self.raw(cue.start - 1) != ","
+                    || cue.class != CueClass::Speech
+                    || !self.inverts(cue)
                 {
                     return None;
                 }
@@ -1677,6 +2003,12 @@ impl<'a> Doc<'a> {
                 self.indirect_record(s, (a, self.trim_end(a, cue.start - 1)), cue, Some(np), addressee)
             }
         }
+    }
+
+    /// Whether the cue's verb is one the press puts before its speaker
+    /// (`..., said the minister`, `..., also said Smith`).
+    fn inverts(&self, cue: CueHit) -> bool {
+        (cue.start..cue.end).any(|i| INVERTING.contains(&self.norm(i)))
     }
 
     /// Whether a short noun phrase after the cue ends the sentence (`...,

@@ -791,3 +791,58 @@ fn a_name_set_off_by_commas_before_the_cue_is_the_source() {
     let (b, _) = run("The plan is dead, said the senator on Monday.");
     assert_eq!(b.quotes[0].text, "The plan is dead");
 }
+
+#[test]
+fn a_that_clause_after_any_predicate_reports_what_its_subject_holds() {
+    let (a, _) = run("The senator is confident that the bill will pass.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("is confident"));
+    assert_eq!(speaker(&a.quotes[0]), "The senator");
+    assert_eq!(a.quotes[0].text, "that the bill will pass");
+    // A noun that takes the clause names no holder.
+    let (b, _) = run("Few in the capital now share the notion that the talks had failed.");
+    assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
+    assert_eq!(b.quotes[0].text, "that the talks had failed");
+    assert_eq!(speaker(&b.quotes[0]), "");
+    // A cue a few words back frames the clause: `told the crowd that`.
+    let (c, _) = run("Later, in a long speech, he told the cheering crowd that the wall would be built.");
+    assert_eq!(c.quotes.len(), 1, "{:?}", c.quotes);
+    assert_eq!(c.quotes[0].cue.as_deref(), Some("told"));
+}
+
+#[test]
+fn degree_and_relative_that_clauses_report_nothing() {
+    for text in [
+        "The state is so blue that its Senate race will be a runoff.",
+        "The foundation took money from countries that the department had criticized.",
+        "Bush won coastal states that have moved firmly into the Democratic column.",
+    ] {
+        let (a, _) = run(text);
+        assert!(a.quotes.is_empty(), "{text}: {:?}", a.quotes);
+    }
+}
+
+#[test]
+fn only_verbs_of_saying_invert_after_a_comma() {
+    let (a, _) =
+        run("The party's leading candidate, Vermont Sen. Bernie Sanders, also decries super PACs and other groups.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(
+        speaker(&a.quotes[0]),
+        "The party's leading candidate, Vermont Sen. Bernie Sanders"
+    );
+    assert_eq!(a.quotes[0].text, "super PACs and other groups");
+}
+
+#[test]
+fn a_participle_after_a_quotation_takes_the_quotation_speaker() {
+    let (a, t) = run("\"He stands for the middle class,\" Anderson said, adding that Sanders is the most trustworthy.");
+    assert_eq!(a.quotes.len(), 2, "{:?}", a.quotes);
+    let adding = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("adding"))
+        .expect("the adding frame");
+    let span = adding.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "Anderson");
+}
