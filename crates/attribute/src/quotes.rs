@@ -1561,21 +1561,33 @@ impl<'a> Doc<'a> {
     /// `out`, or a quotation's among `used`) are not.
     fn complement_clauses(&self, s: usize, (a, end): (usize, usize), used: &[Frame], out: &mut Vec<Indirect>) {
         for i in a + 1..end.saturating_sub(2) {
-            if self.norm(i) != "THAT" || self.quoted[i] || !self.is_word(i - 1) || self.quoted[i - 1] {
+            let wh = matches!(self.norm(i), "WHETHER" | "WHY" | "HOW");
+            if !wh && self.norm(i) != "THAT" || self.quoted[i] || self.capitalized(i) {
                 continue;
             }
-            let before = self.norm(i - 1);
-            if NOT_COMPLEMENT_TAKERS.contains(&before) || FINITE_WORDS.contains(&before) || self.capitalized(i) {
+            // The predicate: the word before, or before its preposition
+            // (`questions about whether ...`).
+            let p = if wh && i > a + 1 && matches!(self.norm(i - 1), "ABOUT" | "OF" | "ON" | "OVER") {
+                i - 2
+            } else {
+                i - 1
+            };
+            if !self.is_word(p) || self.quoted[p] {
+                continue;
+            }
+            let before = self.norm(p);
+            if NOT_COMPLEMENT_TAKERS.contains(&before) || FINITE_WORDS.contains(&before) {
                 continue;
             }
             // `so blue that`, `such a mess that`: degree, not report.
-            if (i.saturating_sub(3)..i - 1).any(|k| matches!(self.norm(k), "SO" | "SUCH" | "TOO")) {
+            if (p.saturating_sub(2)..p).any(|k| matches!(self.norm(k), "SO" | "SUCH" | "TOO")) {
                 continue;
             }
             let next = self.norm(i + 1);
-            let subject = self.is_word(i + 1)
-                && !FINITE_WORDS.contains(&next)
-                && (CLAUSE_OPENERS.contains(&next) || self.capitalized(i + 1));
+            let subject = self.tok(i + 1).kind == Kind::Number
+                || self.is_word(i + 1)
+                    && !FINITE_WORDS.contains(&next)
+                    && (CLAUSE_OPENERS.contains(&next) || self.capitalized(i + 1));
             let at = self.tok(i).span.start;
             if !subject || out.iter().any(|f| f.content.start <= at && at < f.content.end) {
                 continue;
@@ -1588,9 +1600,9 @@ impl<'a> Doc<'a> {
             }
             // `told the crowd that`, `argued in an interview that`: a cue a
             // few words back frames the clause.
-            let earlier = (lo..i - 1).rev().find_map(|k| {
+            let earlier = (lo..p).rev().find_map(|k| {
                 self.cue_at(k, i)
-                    .filter(|c| c.end < i && c.class != CueClass::Noun && self.cue_is_verb(*c, a))
+                    .filter(|c| c.end <= p && c.class != CueClass::Noun && self.cue_is_verb(*c, a))
             });
             let (cue, source) = match earlier {
                 Some(c) => {
@@ -1607,21 +1619,22 @@ impl<'a> Doc<'a> {
                     // notion that`, which names no holder), not `countries
                     // that the State Department ...`.
                     // `to suggest that`, `for arguing that` are verbs.
-                    let verb = self.norm(i - 2) == "TO" || before.ends_with("ING");
+                    let verb = p == a || self.norm(p - 1) == "TO" || before.ends_with("ING");
                     let nominal = !verb
-                        && (DETERMINERS.contains(&self.norm(i - 2))
-                            || PREPOSITIONS.contains(&self.norm(i - 2))
-                            || self.raw(i - 2).ends_with("'s")
-                            || self.raw(i - 2).ends_with("\u{2019}s"));
+                        && (DETERMINERS.contains(&self.norm(p - 1))
+                            || PREPOSITIONS.contains(&self.norm(p - 1))
+                            || self.raw(p - 1).ends_with("'s")
+                            || self.raw(p - 1).ends_with("\u{2019}s"));
                     if nominal && !COMPLEMENT_NOUNS.contains(&before) {
                         continue;
                     }
                     // `he is confident that ...`: its subject.
                     let np = (!nominal)
-                        .then(|| self.clause_subject(a, i - 1))
+                        .then(|| self.clause_subject(a, p))
                         .flatten()
-                        .filter(|&np| self.subject_ok(np));
-                    (CueHit::token(i - 1, CueClass::Belief), np)
+                        .map(|(x, y)| (x, (x..y).find(|&k| FINITE_WORDS.contains(&self.norm(k))).unwrap_or(y)))
+                        .filter(|&(x, y)| y > x && self.subject_ok((x, y)));
+                    (CueHit::token(p, CueClass::Belief), np)
                 }
             };
             if let Some(found) = self.indirect_record(s, (i, end), cue, source, None) {

@@ -846,3 +846,19 @@ fn a_participle_after_a_quotation_takes_the_quotation_speaker() {
     let span = adding.speaker.as_ref().and_then(|s| s.span).expect("a source");
     assert_eq!(&t[span[0]..span[1]], "Anderson");
 }
+
+#[test]
+fn a_wh_clause_after_a_predicate_or_its_preposition_is_a_report() {
+    let (a, _) = run("The committee is still unsure whether the vote will count.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].text, "whether the vote will count");
+    assert_eq!(speaker(&a.quotes[0]), "The committee");
+    let (b, _) = run("Reporters raised doubts about whether the ceasefire would hold.");
+    assert!(
+        b.quotes
+            .iter()
+            .any(|q| q.text.contains("whether the ceasefire would hold")),
+        "{:?}",
+        b.quotes
+    );
+}
