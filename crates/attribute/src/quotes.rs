@@ -344,6 +344,27 @@ const NOT_COMPLEMENT_TAKERS: &[&str] = &[
     "LIKE", "ALL", "THAT", "THIS", "IT", "ORDER", "AFTER", "BEFORE", "SINCE", "BECAUSE", "WHILE", "ONLY",
 ];
 
+/// Words that open a time adjunct after a cue (`said Wednesday morning`).
+const TIME_WORDS: &[&str] = &[
+    "MONDAY",
+    "TUESDAY",
+    "WEDNESDAY",
+    "THURSDAY",
+    "FRIDAY",
+    "SATURDAY",
+    "SUNDAY",
+    "TODAY",
+    "YESTERDAY",
+    "TONIGHT",
+    "LAST",
+    "THIS",
+    "EARLIER",
+    "LATER",
+    "RECENTLY",
+    "ONCE",
+    "AGAIN",
+];
+
 /// Nouns that take a `that` clause of what someone holds or says (`the
 /// notion that`, `evidence that`), unlike nouns a relative `that` follows.
 const COMPLEMENT_NOUNS: &[&str] = &[
@@ -1164,7 +1185,10 @@ impl<'a> Doc<'a> {
                 || matches!(self.tok(prev).kind, Kind::Number) && !self.is_fraction(prev, lo);
             // `758 pledged delegates`: a participle after a number is an
             // adjective; `43 said` is a verb.
-            let adjectival = self.norm(cue.start).ends_with("ED") && matches!(self.tok(prev).kind, Kind::Number);
+            let adjectival = self.norm(cue.start).ends_with("ED")
+                && matches!(self.tok(prev).kind, Kind::Number)
+                && cue.end < self.seg.tokens.len()
+                && self.is_word(cue.end);
             if DETERMINERS.contains(&self.norm(prev))
                 || quantity && cue.needs_clause
                 || adjectival && !self.is_fraction(prev, lo)
@@ -1936,7 +1960,16 @@ impl<'a> Doc<'a> {
                     .unwrap_or(end);
                 let tail_words = self.words_in(after, tail_end);
                 let starts_clause = after < end && self.norm(after) == "THAT";
-                if comma && na > a && self.words_in(a, na) >= 3 && tail_words <= 3 && !starts_clause {
+                // `..., she said in a video message to the convention.`: a
+                // tail of adjuncts only, no clause.
+                let adjuncts = after < tail_end
+                    && (PREPOSITIONS.contains(&self.norm(after)) || TIME_WORDS.contains(&self.norm(after)))
+                    && (after..tail_end).all(|k| {
+                        !self.quoted[k]
+                            && !FINITE_WORDS.contains(&self.norm(k))
+                            && !CLAUSE_WORDS.contains(&self.norm(k))
+                    });
+                if comma && na > a && self.words_in(a, na) >= 3 && (tail_words <= 3 || adjuncts) && !starts_clause {
                     // `..., X said on Monday.`
                     let c = comma_before(na).unwrap_or(na);
                     return self.indirect_record(s, (a, self.trim_end(a, c)), cue, Some((na, nb)), addressee);
@@ -2009,9 +2042,23 @@ impl<'a> Doc<'a> {
                 let verb_next = (cue.end + 1..end)
                     .take_while(|&k| self.raw(k) != "," && !self.quoted[k])
                     .any(|k| FINITE_WORDS.contains(&self.norm(k)) || self.norm(k).ends_with("ED"));
-                if verb_next && self.capitalized(a) && self.words_in(a, cue.start) <= 8 {
+                // `Sen. Marco Rubio, R-Fla., appearing on Fox News, said
+                // ...`: a name with set-off phrases and no clause.
+                let no_clause = (a..cue.start).all(|k| !FINITE_WORDS.contains(&self.norm(k)));
+                let words = self.words_in(a, cue.start);
+                if verb_next && self.capitalized(a) && (words <= 8 || no_clause && words <= 20) {
                     let name = (a, self.trim_end(a, cue.start - 1));
                     return self.indirect_record(s, (cue.end, end), cue, Some(name), addressee);
+                }
+                if verb_next {
+                    // `Some voters who have listened ..., said he had ...`:
+                    // the subject that opens the sentence.
+                    let subject = self.clause_subject(a, cue.start - 1).map(|(x, y)| {
+                        let stop = (x + 1..y)
+                            .find(|&k| FINITE_WORDS.contains(&self.norm(k)) || CLAUSE_WORDS.contains(&self.norm(k)));
+                        (x, stop.unwrap_or(y))
+                    });
+                    return self.indirect_record(s, (cue.end, end), cue, subject, addressee);
                 }
                 self.indirect_record(s, (a, self.trim_end(a, cue.start - 1)), cue, Some(np), addressee)
             }

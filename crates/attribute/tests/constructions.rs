@@ -862,3 +862,38 @@ fn a_wh_clause_after_a_predicate_or_its_preposition_is_a_report() {
         b.quotes
     );
 }
+
+#[test]
+fn adjuncts_after_a_closing_cue_leave_the_clause_before_as_content() {
+    let (a, t) =
+        run("Democrats had cracked the glass ceiling for women, she said in a video message to the convention.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].text, "Democrats had cracked the glass ceiling for women");
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "she");
+}
+
+#[test]
+fn as_a_source_noted_frames_the_rest() {
+    let (a, _) = run("As a Pew study from 2011 noted, the average age of Latinos born in California was 18.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(speaker(&a.quotes[0]), "a Pew study from 2011");
+    assert!(a.quotes[0].text.starts_with("the average age"), "{:?}", a.quotes[0]);
+}
+
+#[test]
+fn a_name_with_set_off_phrases_before_the_cue_is_the_source() {
+    let (a, t) = run("Sen. Marco Rubio, R-Fla., appearing on Fox News after the speech, said Obama failed to act.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].text, "Obama failed to act");
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert!(t[span[0]..span[1]].starts_with("Sen. Marco Rubio"));
+    // A clause before the comma is no name: the pronoun after the cue
+    // is the subject of what was said, not an inverted source.
+    let (b, t) =
+        run("Yet some voters who have listened to him for years, at small events, said he had less magnetism.");
+    assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
+    assert_eq!(b.quotes[0].text, "he had less magnetism");
+    let span = b.quotes[0].speaker.as_ref().and_then(|s| s.span);
+    assert!(span.is_none_or(|s| &t[s[0]..s[1]] != "he"), "{:?}", b.quotes[0]);
+}
