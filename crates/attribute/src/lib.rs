@@ -108,6 +108,12 @@ pub fn attribute(doc: &Document, seg: &Segmented, coded: &[Coded], dict: &Dictio
         let last_sentence = d.sentence_of[last.close.unwrap_or(last.open)] as usize;
         let speaker = match q.frame.source {
             Some(np) => Some(resolver.resolve(&d, np)),
+            // `"...," Cruz said, stating that they are "..."`: the
+            // participle's subject spoke the quotation before.
+            None if q.frame.cue.is_some_and(|c| d.participle(c)) => match &previous {
+                Some((s, sp)) if *s == sentence => sp.clone(),
+                _ => None,
+            },
             None if q.frame.cue.is_some() => None,
             None => {
                 let starts_sentence = sentence_initial(&d, first.open);

@@ -1051,7 +1051,7 @@ impl<'a> Doc<'a> {
         }
         // `..., "overblown," adding that ...`: a participle right after the
         // mark opens a report of its own; it does not frame the quotation.
-        if cue.start == start && self.norm(cue.start).ends_with("ING") {
+        if cue.start == start && self.participle(cue) {
             return None;
         }
         let cue = self.widen_cue(cue, start);
@@ -1112,6 +1112,15 @@ impl<'a> Doc<'a> {
             return None;
         }
         let cue = self.widen_cue(cue, floor);
+        if cue.start == floor && self.participle(cue) {
+            // `"...," stating during the debate that they are "..."`: the
+            // speaker is the previous quotation's, left to the caller.
+            return Some(Frame {
+                cue: Some(cue),
+                source: None,
+                addressee: None,
+            });
+        }
         let source = if self.is_according_to(cue) || cue.start == floor {
             // `According to X, "..."`, `Said Dorothy Poynter, "..."`
             self.np_after(cue.end, open, MAX_NP)
@@ -1149,6 +1158,12 @@ impl<'a> Doc<'a> {
             source: Some((na, nb)),
             addressee: None,
         })
+    }
+
+    /// Whether the cue is a participle (`adding`, `saying`), which takes
+    /// its subject from the clause or frame before it.
+    pub fn participle(&self, cue: CueHit) -> bool {
+        self.norm(cue.start).ends_with("ING")
     }
 
     fn is_according_to(&self, cue: CueHit) -> bool {
@@ -1336,7 +1351,10 @@ impl<'a> Doc<'a> {
             }
         }
         let first = self.norm(k);
-        let intro = PREPOSITIONS.contains(&first) || matches!(first, "WHEN" | "AS" | "WHILE") || first.ends_with("ING");
+        let intro = PREPOSITIONS.contains(&first)
+            || TIME_WORDS.contains(&first)
+            || matches!(first, "WHEN" | "AS" | "WHILE")
+            || first.ends_with("ING");
         // Skip the opening phrase, and places inside it (`Speaking in
         // Salem, New Hampshire, Trump ...`).
         let mut skips = usize::from(intro) * 3;
@@ -1360,15 +1378,30 @@ impl<'a> Doc<'a> {
         if matches!(self.norm(k), "HE" | "SHE" | "THEY" | "WE" | "I" | "IT") {
             return Some((k, e));
         }
+        let counted = NUMBER_WORDS.contains(&self.norm(k)) || self.tok(k).kind == Kind::Number;
         if DETERMINERS.contains(&self.norm(k)) || QUANTIFIERS.contains(&self.norm(k)) {
             while e < before && e - k < 5 && self.is_word(e) && !self.norm(e).ends_with("ED") && !self.capitalized(e) {
+                e += 1;
+            }
+        } else if counted {
+            // `Two liberal Hispanic groups rolled out ...`: up to the verb.
+            while e < before
+                && e - k < 6
+                && self.is_word(e)
+                && !self.norm(e).ends_with("ED")
+                && !FINITE_WORDS.contains(&self.norm(e))
+                && !PREPOSITIONS.contains(&self.norm(e))
+                && !CLAUSE_WORDS.contains(&self.norm(e))
+            {
                 e += 1;
             }
         }
         while e < before && (self.capitalized(e) || matches!(self.raw(e), "." | "'s" | "\u{2019}s" | "-")) {
             e += 1;
         }
-        if !self.capitalized(k) || e - k > MAX_NP {
+        // After an opening phrase a counted subject may start lower case
+        // (`This week, two groups ...`).
+        if !(self.capitalized(k) || counted) || e - k > MAX_NP {
             return None;
         }
         Some((k, e))

@@ -897,3 +897,32 @@ fn a_name_with_set_off_phrases_before_the_cue_is_the_source() {
     let span = b.quotes[0].speaker.as_ref().and_then(|s| s.span);
     assert!(span.is_none_or(|s| &t[s[0]..s[1]] != "he"), "{:?}", b.quotes[0]);
 }
+
+#[test]
+fn a_participle_takes_a_counted_subject_after_an_opening_phrase() {
+    let (a, t) = run("This week, two liberal groups rolled out radio ads, criticizing their positions on immigration.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "two liberal groups");
+}
+
+#[test]
+fn a_participle_before_a_second_quotation_keeps_the_first_speaker() {
+    let (a, _) =
+        run("Cruz said that Trump holds \"New York values,\" stating later that they are \"socially liberal.\"");
+    let second = a
+        .quotes
+        .iter()
+        .find(|q| q.text == "socially liberal.")
+        .expect("the second quotation");
+    assert_eq!(second.cue.as_deref(), Some("stating"));
+    assert_eq!(speaker(second), "Cruz");
+}
+
+#[test]
+fn an_adjunct_set_off_before_the_cue_is_not_the_source() {
+    let (a, t) = run("The columnist Ruth Marcus, on Tuesday, wrote that the plan was doomed.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "The columnist Ruth Marcus");
+}
