@@ -2035,16 +2035,22 @@ impl<'a> Doc<'a> {
                     }
                 }
                 // ... and `polls that showed ...`: a finding's relative.
+                let finding = cue.class == CueClass::Finding;
+                // `The union, which endorsed Clinton, ...`: `which` set off
+                // by a comma stands for the noun before it.
+                let set_off_which =
+                    cue.start >= a + 2 && self.norm(cue.start - 1) == "WHICH" && self.raw(cue.start - 2) == ",";
                 let relative = cue.start > a
                     && (self.norm(cue.start - 1) == "WHO"
-                        || cue.class == CueClass::Finding && matches!(self.norm(cue.start - 1), "THAT" | "WHICH"));
+                        || set_off_which
+                        || finding && matches!(self.norm(cue.start - 1), "THAT" | "WHICH"));
                 if relative {
                     // `Smith, who said he would run, ...`: up to the comma
                     // (or the dash that closes the aside).
                     // A finding's `that` stands for the poll or paper itself,
                     // the source (`a 2014 paper that found ...`).
                     let np = match self.norm(cue.start - 1) {
-                        "THAT" | "WHICH" => self
+                        "THAT" | "WHICH" if finding => self
                             .np_before(cue.start - 1, a)
                             .map(|(x, y, _)| (x, y))
                             .or(Some((cue.start - 1, cue.start))),

@@ -926,3 +926,17 @@ fn an_adjunct_set_off_before_the_cue_is_not_the_source() {
     let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
     assert_eq!(&t[span[0]..span[1]], "The columnist Ruth Marcus");
 }
+
+#[test]
+fn a_set_off_which_stands_for_the_noun_before_it() {
+    let (a, t) = run("The union, which endorsed the senator in November, is regarded as liberal.");
+    let endorsed = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("endorsed"))
+        .expect("an endorsed frame");
+    assert_eq!(endorsed.text, "the senator in November");
+    let span = endorsed.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "which");
+    assert_eq!(speaker(endorsed), "The union");
+}
