@@ -1239,12 +1239,22 @@ impl<'a> Doc<'a> {
                 return false;
             }
         }
-        // `continued to press`, `went on to lose`: not speaking.
+        // `continued to press`, `went on to lose`, `adding to her lead`:
+        // not speaking.
         let next_to = cue.end < self.seg.tokens.len() && self.norm(cue.end) == "TO";
         if next_to
             && matches!(
                 head,
-                "CONTINUED" | "CONTINUE" | "CONTINUING" | "WENT" | "GOES" | "GOING"
+                "CONTINUED"
+                    | "CONTINUE"
+                    | "CONTINUING"
+                    | "WENT"
+                    | "GOES"
+                    | "GOING"
+                    | "ADDING"
+                    | "ADDED"
+                    | "ADDS"
+                    | "ADD"
             )
         {
             return false;

@@ -940,3 +940,9 @@ fn a_set_off_which_stands_for_the_noun_before_it() {
     assert_eq!(&t[span[0]..span[1]], "which");
     assert_eq!(speaker(endorsed), "The union");
 }
+
+#[test]
+fn adding_to_a_lead_reports_nothing() {
+    let (a, _) = run("Hillary Clinton won the primary on Tuesday, adding to her sizable delegate lead over Sanders.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
