@@ -1720,7 +1720,24 @@ impl<'a> Doc<'a> {
             return None;
         }
         let name = (a, colon);
+        // `Q: ...` / `A: ...`: an interview's question and answer.
+        let interview = colon == a + 1 && matches!(self.raw(a), "Q" | "A");
         let plain = (a..colon).all(|i| self.is_word(i) || matches!(self.raw(i), "." | "-" | "'s" | "\u{2019}s"));
+        if interview {
+            if self.words_in(colon + 1, end) < 2 || self.quoted[colon + 1] {
+                return None;
+            }
+            // The answer's label stands for the one interviewed; the
+            // question's asker is the publication, named nowhere near.
+            let source = (self.raw(a) == "A").then_some(name);
+            return self.indirect_record(
+                s,
+                (colon + 1, end),
+                CueHit::token(colon, CueClass::Speech),
+                source,
+                None,
+            );
+        }
         if !plain
             || !self.capitalized(a)
             || !self.capitalized(colon - 1)

@@ -946,3 +946,15 @@ fn adding_to_a_lead_reports_nothing() {
     let (a, _) = run("Hillary Clinton won the primary on Tuesday, adding to her sizable delegate lead over Sanders.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
+
+#[test]
+fn an_interview_answer_is_reported_by_its_label() {
+    let (a, _) = run("Q: How did things go?\n\nA: Nobody checked up on us after that.");
+    let answer = a
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("Nobody"))
+        .expect("the answer");
+    assert_eq!(answer.cue.as_deref(), Some(":"));
+    assert!(answer.speaker.is_some(), "{answer:?}");
+}
