@@ -1222,7 +1222,16 @@ impl<'a> Doc<'a> {
                 self.norm(cue.start - 1),
                 "WOULD" | "WILL" | "COULD" | "SHOULD" | "MAY" | "MIGHT" | "MUST" | "CAN" | "DID" | "DOES" | "DO"
             );
-        if cue.needs_clause && !modal && (!self.opens_clause(cue.end) || self.relative_that(cue.end)) {
+        // `Justice vows to be ...`, `He promises to ...`: after a name or
+        // a pronoun the noun-like form is the verb, and `to` opens its act.
+        let named_subject = cue.start > lo
+            && (self.capitalized(cue.start - 1) && self.is_word(cue.start - 1)
+                || matches!(
+                    self.norm(cue.start - 1),
+                    "HE" | "SHE" | "THEY" | "WE" | "I" | "IT" | "WHO"
+                ));
+        let to_act = named_subject && cue.end < self.seg.tokens.len() && self.norm(cue.end) == "TO";
+        if cue.needs_clause && !modal && !to_act && (!self.opens_clause(cue.end) || self.relative_that(cue.end)) {
             return false;
         }
         // The end of the sentence opens no clause unless the cue closes an

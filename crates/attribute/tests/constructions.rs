@@ -958,3 +958,14 @@ fn an_interview_answer_is_reported_by_its_label() {
     assert_eq!(answer.cue.as_deref(), Some(":"));
     assert!(answer.speaker.is_some(), "{answer:?}");
 }
+
+#[test]
+fn a_noun_like_verb_after_a_name_takes_its_infinitive() {
+    let (a, _) = run("The Justice vows to be more circumspect with her opinions.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("vows"));
+    assert_eq!(speaker(&a.quotes[0]), "The Justice");
+    // After an article it stays a noun.
+    let (b, _) = run("The vows to rebuild the town were forgotten within a year.");
+    assert!(b.quotes.is_empty(), "{:?}", b.quotes);
+}
