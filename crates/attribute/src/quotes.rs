@@ -336,7 +336,6 @@ fn is_participle(head: &str) -> bool {
     head.ends_with("ED") || head.ends_with("EN") || matches!(head, "TOLD" | "SAID" | "THOUGHT" | "FOUND" | "HEARD")
 }
 
-/// `called`: naming as often as judging (`a program called X`).
 /// Words before a `that` that does not open a reported clause: purpose,
 /// time and degree (`so that`, `now that`, `such that`), conjunctions.
 const NOT_COMPLEMENT_TAKERS: &[&str] = &[
@@ -476,7 +475,6 @@ const COMPLEMENT_NOUNS: &[&str] = &[
     "CHANCES",
     "RISK",
     "DANGER",
-    "PERCEPTION",
     "FRUSTRATION",
     "ANGER",
     "OUTRAGE",
@@ -484,7 +482,6 @@ const COMPLEMENT_NOUNS: &[&str] = &[
     "PRIDE",
     "ASSERTIONS",
     "CONTENTION",
-    "CLAIMING",
 ];
 
 /// Verbs of saying that the press puts before their speaker (`..., said
@@ -570,15 +567,14 @@ const INVERTING: &[&str] = &[
     "BOASTED",
     "CRIED",
     "EXCLAIMED",
-    "INSISTED",
     "OBJECTED",
-    "RECALLS",
     "REITERATED",
     "REMINDED",
     "SPECULATED",
     "THUNDERED",
 ];
 
+/// `called`: naming as often as judging (`a program called X`).
 fn is_naming(head: &str) -> bool {
     matches!(head, "CALLED" | "CALLS" | "CALL")
 }
@@ -1534,8 +1530,9 @@ impl<'a> Doc<'a> {
     /// X`; `..., X said.` / `..., said X.`; `X said (that) ...`, `X told Y
     /// ...`; `..., saying ...` (the subject is the previous frame's source,
     /// or left for the caller to find); `X declined to ...`; `Asked whether
-    /// ..., `. Cues inside quotations are not read: nested attributions
-    /// are the quotation's own words.
+    /// ..., `; a `that` or `whether` clause after any other predicate.
+    /// Cues inside quotations are not read: nested attributions are the
+    /// quotation's own words.
     pub fn indirects(&self, s: usize, used: &[Frame]) -> Vec<Indirect> {
         let (a, b) = self.sentence_range(s);
         let end = self.trim_end(a, b);
@@ -1674,50 +1671,65 @@ impl<'a> Doc<'a> {
             if used.iter().filter_map(|f| f.cue).any(|u| lo <= u.start && u.start < i) {
                 continue;
             }
-            // `told the crowd that`, `argued in an interview that`: a cue a
-            // few words back frames the clause.
-            let earlier = (lo..p).rev().find_map(|k| {
-                self.cue_at(k, i)
-                    .filter(|c| c.end <= p && c.class != CueClass::Noun && self.cue_is_verb(*c, a))
-            });
-            let (cue, source) = match earlier {
-                Some(c) => {
-                    let np = self
-                        .np_before(c.start, a)
-                        .map(|(x, y, _)| (x, y))
-                        .filter(|&np| self.subject_ok(np))
-                        .or_else(|| self.clause_subject(a, c.start));
-                    (c, np)
-                }
-                None => {
-                    // After an article, a possessive or a preposition the
-                    // word is a noun: only nouns that take a clause (`the
-                    // notion that`, which names no holder), not `countries
-                    // that the State Department ...`.
-                    // `to suggest that`, `for arguing that` are verbs.
-                    let verb = p == a || self.norm(p - 1) == "TO" || before.ends_with("ING");
-                    let nominal = !verb
-                        && (DETERMINERS.contains(&self.norm(p - 1))
-                            || PREPOSITIONS.contains(&self.norm(p - 1))
-                            || self.raw(p - 1).ends_with("'s")
-                            || self.raw(p - 1).ends_with("\u{2019}s"));
-                    if nominal && !COMPLEMENT_NOUNS.contains(&before) {
-                        continue;
-                    }
-                    // `he is confident that ...`: its subject.
-                    let np = (!nominal)
-                        .then(|| self.clause_subject(a, p))
-                        .flatten()
-                        .map(|(x, y)| (x, (x..y).find(|&k| FINITE_WORDS.contains(&self.norm(k))).unwrap_or(y)))
-                        .filter(|&(x, y)| y > x && self.subject_ok((x, y)));
-                    (CueHit::token(p, CueClass::Belief), np)
-                }
+            let Some((cue, source)) = self.complement_frame(a, p, i) else {
+                continue;
             };
             if let Some(found) = self.indirect_record(s, (i, end), cue, source, None) {
                 out.push(found);
             }
         }
         out.sort_by_key(|f| f.content.start);
+    }
+
+    /// The cue and source of the `that` (or `whether`) clause at token `i`
+    /// whose predicate is token `p`: a cue a few words back (`told the
+    /// crowd that`, `argued in an interview that`) with its subject, else
+    /// the predicate itself with the clause subject. `None` for a noun that
+    /// takes no clause (`countries that the State Department ...`).
+    fn complement_frame(&self, a: usize, p: usize, i: usize) -> Option<(CueHit, Option<(usize, usize)>)> {
+        let lo = a.max(i.saturating_sub(6));
+        let earlier = (lo..p).rev().find_map(|k| {
+            self.cue_at(k, i)
+                .filter(|c| c.end <= p && c.class != CueClass::Noun && self.cue_is_verb(*c, a))
+        });
+        if let Some(c) = earlier {
+            let np = self
+                .np_before(c.start, a)
+                .map(|(x, y, _)| (x, y))
+                .filter(|&np| self.subject_ok(np))
+                .or_else(|| self.clause_subject(a, c.start));
+            return Some((c, np));
+        }
+        // After an article, a possessive or a preposition the word is a
+        // noun: only nouns that take a clause (`the notion that`, which
+        // names no holder). `to suggest that`, `for arguing that` are verbs.
+        let before = self.norm(p);
+        let verb = p == a || self.norm(p - 1) == "TO" || before.ends_with("ING");
+        let nominal = !verb
+            && (DETERMINERS.contains(&self.norm(p - 1))
+                || PREPOSITIONS.contains(&self.norm(p - 1))
+                || self.raw(p - 1).ends_with("'s")
+                || self.raw(p - 1).ends_with("\u{2019}s"));
+        if nominal && !COMPLEMENT_NOUNS.contains(&before) {
+            return None;
+        }
+        // `he is confident that ...`: its subject.
+        let np = (!nominal)
+            .then(|| self.clause_subject(a, p))
+            .flatten()
+            .and_then(|np| self.subject_head(np))
+            .filter(|&np| self.subject_ok(np));
+        Some((CueHit::token(p, CueClass::Belief), np))
+    }
+
+    /// A clause subject up to its first auxiliary or clause word (`The
+    /// committee` in `The committee is still unsure`, `some voters` in
+    /// `some voters who have listened`); `None` when nothing is left.
+    fn subject_head(&self, (x, y): (usize, usize)) -> Option<(usize, usize)> {
+        let stop = (x + 1..y)
+            .find(|&k| FINITE_WORDS.contains(&self.norm(k)) || CLAUSE_WORDS.contains(&self.norm(k)))
+            .unwrap_or(y);
+        (stop > x && !FINITE_WORDS.contains(&self.norm(x))).then_some((x, stop))
     }
 
     /// `John McCain: Populist anger appeals to ...` and transcripts
@@ -2128,11 +2140,9 @@ impl<'a> Doc<'a> {
                 if verb_next {
                     // `Some voters who have listened ..., said he had ...`:
                     // the subject that opens the sentence.
-                    let subject = self.clause_subject(a, cue.start - 1).map(|(x, y)| {
-                        let stop = (x + 1..y)
-                            .find(|&k| FINITE_WORDS.contains(&self.norm(k)) || CLAUSE_WORDS.contains(&self.norm(k)));
-                        (x, stop.unwrap_or(y))
-                    });
+                    let subject = self
+                        .clause_subject(a, cue.start - 1)
+                        .and_then(|np| self.subject_head(np));
                     return self.indirect_record(s, (cue.end, end), cue, subject, addressee);
                 }
                 self.indirect_record(s, (a, self.trim_end(a, cue.start - 1)), cue, Some(np), addressee)
