@@ -1474,11 +1474,13 @@ impl<'a> Doc<'a> {
             let between = c + 1..comma;
             let relative = between
                 .clone()
-                .any(|i| matches!(self.norm(i), "WHO" | "WHOSE" | "WHICH"));
+                .any(|i| matches!(self.norm(i), "WHO" | "WHOM" | "WHOSE" | "WHICH"));
             let clause = between.clone().any(|i| {
                 let w = self.norm(i);
                 !relative && FINITE_WORDS.contains(&w)
-                    || CLAUSE_WORDS.contains(&w) && !matches!(w, "AND" | "OR" | "WHO" | "WHOSE" | "WHICH")
+                    || CLAUSE_WORDS.contains(&w)
+                        && !matches!(w, "AND" | "OR" | "WHO" | "WHOM" | "WHOSE" | "WHICH")
+                        && !(relative && w == "AS")
             });
             if clause || self.words_in(c + 1, comma) == 0 {
                 return None;
@@ -2121,7 +2123,8 @@ impl<'a> Doc<'a> {
                     return None;
                 }
                 let np = self.np_after(cue.end, end, 10)?;
-                if self.words_in(a, cue.start) < 3 {
+                // `..., said on CNN`: an adjunct, not the speaker.
+                if self.words_in(a, cue.start) < 3 || PREPOSITIONS.contains(&self.norm(np.0)) {
                     return None;
                 }
                 // `Sen. Marco Rubio, R-Fla., said Obama failed.`: a verb after

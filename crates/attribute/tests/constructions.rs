@@ -969,3 +969,17 @@ fn a_noun_like_verb_after_a_name_takes_its_infinitive() {
     let (b, _) = run("The vows to rebuild the town were forgotten within a year.");
     assert!(b.quotes.is_empty(), "{:?}", b.quotes);
 }
+
+#[test]
+fn an_apposition_may_hold_a_whom_clause_and_an_adjunct_is_no_inverted_source() {
+    let (a, t) = run(
+        "Corey Lewandowski, a rival whom Trump fired as campaign manager, said on CNN that Manafort should be held to account.",
+    );
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert!(
+        t[span[0]..span[1]].starts_with("Corey Lewandowski"),
+        "{:?}",
+        a.quotes[0]
+    );
+}
