@@ -2017,8 +2017,14 @@ impl<'a> Doc<'a> {
             return self.indirect_record(s, (after, end), cue, Some(np), addressee);
         }
         match self.np_before(cue.start, a) {
-            Some((na, _, _)) if na > a && PREPOSITIONS.contains(&self.norm(na)) && self.raw(na - 1) == "," => {
-                // `Paul Ryan, the speaker, on Tuesday called ...`
+            // `Paul Ryan, the speaker, on Tuesday called ...`; not `In
+            // Vermont, about half of the voters said ...`.
+            Some((na, _, _))
+                if na > a
+                    && PREPOSITIONS.contains(&self.norm(na))
+                    && self.raw(na - 1) == ","
+                    && self.appositive_subject(a, na - 1).is_some() =>
+            {
                 let np = self.appositive_subject(a, na - 1)?;
                 let after = addressee.map_or(cue.end, |(_, e)| e);
                 self.indirect_record(s, (after, end), cue, Some(np), addressee)

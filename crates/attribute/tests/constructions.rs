@@ -983,3 +983,11 @@ fn an_apposition_may_hold_a_whom_clause_and_an_adjunct_is_no_inverted_source() {
         a.quotes[0]
     );
 }
+
+#[test]
+fn an_opening_place_does_not_hide_a_counted_subject() {
+    let (a, t) = run("In Vermont, about half of the primary voters said they want a more liberal president.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "about half of the primary voters");
+}
