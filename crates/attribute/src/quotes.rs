@@ -2016,19 +2016,17 @@ impl<'a> Doc<'a> {
             let after = addressee.map_or(cue.end, |(_, e)| e);
             return self.indirect_record(s, (after, end), cue, Some(np), addressee);
         }
-        match self.np_before(cue.start, a) {
-            // `Paul Ryan, the speaker, on Tuesday called ...`; not `In
-            // Vermont, about half of the voters said ...`.
-            Some((na, _, _))
-                if na > a
-                    && PREPOSITIONS.contains(&self.norm(na))
-                    && self.raw(na - 1) == ","
-                    && self.appositive_subject(a, na - 1).is_some() =>
-            {
-                let np = self.appositive_subject(a, na - 1)?;
-                let after = addressee.map_or(cue.end, |(_, e)| e);
-                self.indirect_record(s, (after, end), cue, Some(np), addressee)
-            }
+        let before = self.np_before(cue.start, a);
+        // `Paul Ryan, the speaker, on Tuesday called ...`; not `In Vermont,
+        // about half of the voters said ...`.
+        let set_off = before
+            .filter(|&(na, _, _)| na > a && PREPOSITIONS.contains(&self.norm(na)) && self.raw(na - 1) == ",")
+            .and_then(|(na, _, _)| self.appositive_subject(a, na - 1));
+        if let Some(np) = set_off {
+            let after = addressee.map_or(cue.end, |(_, e)| e);
+            return self.indirect_record(s, (after, end), cue, Some(np), addressee);
+        }
+        match before {
             Some((na, nb, _)) if cue.end < end && self.norm(cue.end) == "BY" && self.passive(cue) => {
                 // `The plan was rejected by 64 percent of voters`: the agent
                 // is the source, the subject the content.
