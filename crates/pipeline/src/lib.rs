@@ -237,15 +237,18 @@ impl Pipeline {
                 .filter(|c| gazetteer.country(c).is_some());
             let first = countries.next();
             let named = first.filter(|f| countries.all(|c| c == *f));
-            // A state that arrests, detains or bans acts at home: the
-            // protesters Russian police detain at rallies against the war in
-            // Ukraine are Russian.
             let repression = code.starts_with("17") && source.code.len() > 3;
-            let at_home = if repression { None } else { location.as_ref() };
-            if let Some(c) = domestic_country(resolver, &target.code, &source.code, at_home, named) {
+            if let Some(c) = domestic_country(
+                resolver,
+                &target.code,
+                &source.code,
+                repression,
+                location.as_ref(),
+                named,
+            ) {
                 target.code = c;
             }
-            if let Some(c) = domestic_country(resolver, &source.code, &target.code, location.as_ref(), named) {
+            if let Some(c) = domestic_country(resolver, &source.code, &target.code, false, location.as_ref(), named) {
                 source.code = c;
             }
         }
@@ -355,15 +358,21 @@ fn past_day_only(dates: &DocDates, sentence: usize, published: Option<dyad_doc::
 /// protesters") is of the country the event took place in (`in Bucha`, the dateline), else
 /// of the other side's country, else of the only country the sentence names
 /// (`named`): wire copy names a country once and leaves the domestic actors
-/// of the story unqualified. `None`: nothing to fill.
+/// of the story unqualified. `represses`: the other side is a state that
+/// arrests, detains or bans (17x) this one. `None`: nothing to fill.
 fn domestic_country(
     resolver: &Resolver,
     code: &str,
     other: &str,
+    represses: bool,
     location: Option<&Location>,
     named: Option<&str>,
 ) -> Option<String> {
     let role = code.strip_prefix("---").filter(|r| !r.is_empty())?;
+    // A state that arrests, detains or bans acts at home, wherever the
+    // event is placed: the protesters Russian police detain at rallies
+    // against the war in Ukraine are Russian.
+    let location = location.filter(|_| !represses);
     let gazetteer = resolver.places.gazetteer;
     let known = |c: &str| gazetteer.country(c).is_some();
     // Protesters, unions, the opposition or the press facing "the
