@@ -265,48 +265,11 @@ const RUBRICS: &[&str] = &[
     "NOTE",
 ];
 
-/// Words that end an addressee or an inverted source (`told reporters ON Monday`).
+/// Words that end an addressee or an inverted source (`told reporters ON
+/// Monday`), with [`DAY_WORDS`].
 const PHRASE_END_WORDS: &[&str] = &[
-    "ON",
-    "IN",
-    "AT",
-    "DURING",
-    "AFTER",
-    "BEFORE",
-    "ABOUT",
-    "WHEN",
-    "THAT",
-    "AS",
-    "WHILE",
-    "ON",
-    "OVER",
-    "LAST",
-    "THIS",
-    "YESTERDAY",
-    "TODAY",
-    "TONIGHT",
-    "MONDAY",
-    "TUESDAY",
-    "WEDNESDAY",
-    "THURSDAY",
-    "FRIDAY",
-    "SATURDAY",
-    "SUNDAY",
-    "AND",
-    "BUT",
-    "WHO",
-    "WHICH",
-    "TO",
-    "IF",
-    "BECAUSE",
-    "HE",
-    "SHE",
-    "THEY",
-    "WE",
-    "I",
-    "IT",
-    "YOU",
-    "THERE",
+    "ON", "IN", "AT", "DURING", "AFTER", "BEFORE", "ABOUT", "WHEN", "THAT", "AS", "WHILE", "OVER", "AND", "BUT", "WHO",
+    "WHICH", "TO", "IF", "BECAUSE", "HE", "SHE", "THEY", "WE", "I", "IT", "YOU", "THERE",
 ];
 
 const MAX_NP: usize = 16;
@@ -344,8 +307,8 @@ const NOT_COMPLEMENT_TAKERS: &[&str] = &[
     "LIKE", "ALL", "THAT", "THIS", "IT", "ORDER", "AFTER", "BEFORE", "SINCE", "BECAUSE", "WHILE", "ONLY",
 ];
 
-/// Words that open a time adjunct after a cue (`said Wednesday morning`).
-const TIME_WORDS: &[&str] = &[
+/// Days and their deictic words (`on Monday`, `last week`, `this year`).
+const DAY_WORDS: &[&str] = &[
     "MONDAY",
     "TUESDAY",
     "WEDNESDAY",
@@ -358,12 +321,13 @@ const TIME_WORDS: &[&str] = &[
     "TONIGHT",
     "LAST",
     "THIS",
-    "EARLIER",
-    "LATER",
-    "RECENTLY",
-    "ONCE",
-    "AGAIN",
 ];
+
+/// Whether a word opens a time adjunct after a cue (`said Wednesday
+/// morning`, `said later`).
+fn is_time_word(w: &str) -> bool {
+    DAY_WORDS.contains(&w) || matches!(w, "EARLIER" | "LATER" | "RECENTLY" | "ONCE" | "AGAIN")
+}
 
 /// Nouns that take a `that` clause of what someone holds or says (`the
 /// notion that`, `evidence that`), unlike nouns a relative `that` follows.
@@ -983,7 +947,8 @@ impl<'a> Doc<'a> {
             if self.quoted[k] || !self.is_word(k) && !matches!(self.raw(k), "." | "'" | "&") {
                 break;
             }
-            if k > start && (PHRASE_END_WORDS.contains(&self.norm(k)) || FINITE_WORDS.contains(&self.norm(k))) {
+            let w = self.norm(k);
+            if k > start && (PHRASE_END_WORDS.contains(&w) || DAY_WORDS.contains(&w) || FINITE_WORDS.contains(&w)) {
                 break;
             }
             k += 1;
@@ -1368,7 +1333,7 @@ impl<'a> Doc<'a> {
         }
         let first = self.norm(k);
         let intro = PREPOSITIONS.contains(&first)
-            || TIME_WORDS.contains(&first)
+            || is_time_word(first)
             || matches!(first, "WHEN" | "AS" | "WHILE")
             || first.ends_with("ING");
         // Skip the opening phrase, and places inside it (`Speaking in
@@ -2051,7 +2016,7 @@ impl<'a> Doc<'a> {
                 // `..., she said in a video message to the convention.`: a
                 // tail of adjuncts only, no clause.
                 let adjuncts = after < tail_end
-                    && (PREPOSITIONS.contains(&self.norm(after)) || TIME_WORDS.contains(&self.norm(after)))
+                    && (PREPOSITIONS.contains(&self.norm(after)) || is_time_word(self.norm(after)))
                     && (after..tail_end).all(|k| {
                         !self.quoted[k]
                             && !FINITE_WORDS.contains(&self.norm(k))
