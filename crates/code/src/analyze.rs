@@ -1004,12 +1004,7 @@ fn country_before_institution(words: &mut [Word], phrases: &mut Vec<Phrase>) {
         let qualifies = !country.is_empty()
             && a.end == b.start
             && !words[a.end - 1].possessive
-            && a.has_actor
-            && b.has_actor
-            && a.pronoun.is_none()
-            && b.pronoun.is_none()
-            && !a.place
-            && !b.place
+            && named_actors(a, b)
             && !b.codes.is_empty()
             && b.codes.iter().all(|c| c.len() > 3 && c.starts_with(country.as_str()));
         if qualifies {
@@ -1022,6 +1017,12 @@ fn country_before_institution(words: &mut [Word], phrases: &mut Vec<Phrase>) {
         }
         i += 1;
     }
+}
+
+/// Whether two phrases are both actors named outright: no pronoun, no
+/// place.
+fn named_actors(a: &Phrase, b: &Phrase) -> bool {
+    [a, b].iter().all(|p| p.has_actor && p.pronoun.is_none() && !p.place)
 }
 
 /// Titled people joined by "and" in subject position are one compound
@@ -1046,15 +1047,7 @@ fn merge_compounds(words: &mut [Word], phrases: &mut Vec<Phrase>) {
             && !words[b.end..(b.end + 3).min(words.len())]
                 .iter()
                 .any(|w| matches!(w.class, Class::Verb(_) | Class::Auxiliary));
-        if joined
-            && (subject || object)
-            && a.has_actor
-            && b.has_actor
-            && a.pronoun.is_none()
-            && b.pronoun.is_none()
-            && !a.place
-            && !b.place
-        {
+        if joined && (subject || object) && named_actors(a, b) {
             let b = remove_phrase(words, phrases, i + 1);
             let a = &mut phrases[i];
             for c in b.codes {
