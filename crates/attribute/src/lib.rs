@@ -106,7 +106,7 @@ pub fn attribute(doc: &Document, seg: &Segmented, coded: &[Coded], dict: &Dictio
         let last = &q.parts[q.parts.len() - 1];
         let sentence = d.sentence_of[first.open] as usize;
         let last_sentence = d.sentence_of[last.close.unwrap_or(last.open)] as usize;
-        let speaker = match q.frame.source {
+        let speaker = match q.frame.source.and_then(|np| d.speaker_phrase(np)) {
             Some(np) => Some(resolver.resolve(&d, np)),
             // `"...," Cruz said, stating that they are "..."`: the
             // participle's subject spoke the quotation before.

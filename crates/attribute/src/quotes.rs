@@ -274,6 +274,50 @@ const PHRASE_END_WORDS: &[&str] = &[
 
 const MAX_NP: usize = 16;
 
+/// Words a speaker's noun phrase never opens with: prepositions and
+/// subordinators beyond [`PREPOSITIONS`], verb forms, adverbs.
+const NOT_SOURCE_OPENERS: &[&str] = &[
+    "OF",
+    "INSTEAD",
+    "AMID",
+    "WITHOUT",
+    "INCLUDING",
+    "GIVEN",
+    "LIKE",
+    "THROUGHOUT",
+    "UNLESS",
+    "HOW",
+    "WHY",
+    "THERE",
+    "SAID",
+    "SAYS",
+    "SAYING",
+    "HAVING",
+    "ASKED",
+    "SPOKE",
+    "BEGAN",
+    "MADE",
+    "SHOWED",
+    "HAS",
+    "CONTRIBUTING",
+    "IS",
+    "WAS",
+    "NEVER",
+    "ALSO",
+    "IMMEDIATELY",
+    "HERE",
+    "THAT\u{2019}S",
+    "THAT'S",
+    "HERE\u{2019}S",
+    "HERE'S",
+    "AMONG",
+    "DESPITE",
+    "ONLY",
+    "PLUS",
+    "TWEETED",
+    "ALTHOUGH",
+];
+
 /// Determiners and possessive pronouns: a cue word after one is a noun.
 const DETERMINERS: &[&str] = &[
     "THE", "A", "AN", "THIS", "THESE", "THOSE", "HIS", "HER", "ITS", "THEIR", "OUR", "MY", "YOUR",
@@ -2022,7 +2066,13 @@ impl<'a> Doc<'a> {
                             && !FINITE_WORDS.contains(&self.norm(k))
                             && !CLAUSE_WORDS.contains(&self.norm(k))
                     });
-                if comma && na > a && self.words_in(a, na) >= 3 && (tail_words <= 3 || adjuncts) && !starts_clause {
+                if comma
+                    && na > a
+                    && self.words_in(a, na) >= 3
+                    && (tail_words <= 3 || adjuncts)
+                    && !starts_clause
+                    && !head.ends_with("ING")
+                {
                     // `..., X said on Monday.`
                     let c = comma_before(na).unwrap_or(na);
                     return self.indirect_record(s, (a, self.trim_end(a, c)), cue, Some((na, nb)), addressee);
@@ -2181,6 +2231,60 @@ impl<'a> Doc<'a> {
         self.antecedent_of(w, a)
     }
 
+    /// The part of tokens `a..b` that can name who speaks: `Gorka` in
+    /// `with Gorka noting ...` and `including Mr. Trump`; `None` for a
+    /// phrase that opens with another preposition, a conjunction or a verb
+    /// (`Instead of`, `in a statement`, `having`) and for an expletive
+    /// (`It is unclear whether`, `There is`, `That's why`). Counted groups
+    /// keep their opening (`About half of voters`, `Only 7 percent`).
+    pub fn speaker_phrase(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        let first = self.norm(a);
+        if matches!(first, "WITH" | "INCLUDING") && b > a + 1 {
+            return self.speaker_phrase((a + 1, b));
+        }
+        let counted = b > a + 1 && {
+            let next = self.norm(a + 1);
+            self.tok(a + 1).kind == Kind::Number
+                || NUMBER_WORDS.contains(&next)
+                || matches!(next, "LEAST" | "ABOUT" | "HALF" | "A")
+        };
+        if matches!(first, "ABOUT" | "AT" | "ONLY") && counted {
+            return Some((a, b));
+        }
+        // `showed Cruz`, `recalling how`, `overwhelmingly`: a verb or an
+        // adverb; not an adjective before its noun (`retired Gen. John
+        // Allen`, `nearly half`).
+        let next = (b > a + 1).then(|| self.norm(a + 1));
+        let verbal = !self.capitalized(a)
+            && match next {
+                None => first.ends_with("ING") || first.ends_with("ED") || first.ends_with("LY"),
+                Some(w) if first.ends_with("ING") || first.ends_with("ED") => {
+                    DETERMINERS.contains(&w)
+                        || PREPOSITIONS.contains(&w)
+                        || QUESTION_WORDS.contains(&w)
+                        || w.ends_with("LY")
+                }
+                Some(w) if first.ends_with("LY") => {
+                    self.tok(a + 1).kind != Kind::Number && !NUMBER_WORDS.contains(&w) && w != "HALF"
+                }
+                Some(_) => false,
+            };
+        let opener = verbal
+            || NOT_SOURCE_OPENERS.contains(&first)
+            || PREPOSITIONS.contains(&first)
+            || CLAUSE_WORDS.contains(&first) && !matches!(first, "WHO" | "WHICH");
+        let copula = b < self.seg.tokens.len() && {
+            let w = self.norm(b);
+            BE_FORMS.contains(&w)
+                || matches!(
+                    w,
+                    "'S" | "REMAINS" | "REMAINED" | "SEEMS" | "SEEMED" | "APPEARS" | "APPEARED"
+                )
+        };
+        let expletive = b == a + 1 && first == "IT" && copula;
+        (!opener && !expletive).then_some((a, b))
+    }
+
     fn indirect_record(
         &self,
         s: usize,
@@ -2192,6 +2296,7 @@ impl<'a> Doc<'a> {
         if cb <= ca || self.words_in(ca, cb) < 2 {
             return None;
         }
+        let source = source.and_then(|np| self.speaker_phrase(np));
         Some(Indirect {
             sentence: s,
             participial: false,

@@ -991,3 +991,22 @@ fn an_opening_place_does_not_hide_a_counted_subject() {
     let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
     assert_eq!(&t[span[0]..span[1]], "about half of the primary voters");
 }
+
+#[test]
+fn a_source_is_a_noun_phrase_not_an_opening_phrase_or_an_expletive() {
+    let (a, t) = run("Democratic candidates went further, with former Gov. Martin O'Malley calling Trump a fascist.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "former Gov. Martin O'Malley");
+    assert_eq!(part(&t, &a.quotes[0], 0), "Trump a fascist");
+
+    let (a, _) = run("It was not clear whether Clinton could block the handover.");
+    assert!(a.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", a.quotes);
+
+    let (a, t) = run("Instead of calling himself conservative, Mr. Trump said he was a guy with common sense.");
+    for q in &a.quotes {
+        if let Some(span) = q.speaker.as_ref().and_then(|s| s.span) {
+            assert!(!t[span[0]..span[1]].starts_with("Instead"), "{:?}", q);
+        }
+    }
+}
