@@ -686,6 +686,11 @@ impl<'a> Doc<'a> {
         self.tok(i).has(flags::CAPITALIZED)
     }
 
+    /// Whether token `i` is an article or a possessive pronoun.
+    pub fn is_determiner(&self, i: usize) -> bool {
+        DETERMINERS.contains(&self.norm(i))
+    }
+
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.tok(i).kind, Kind::Word | Kind::Number)
     }
@@ -1998,7 +2003,12 @@ impl<'a> Doc<'a> {
         }
         // `soared in the polls by saying that ...`: the subject of the clause.
         let by_doing = head.ends_with("ING") && cue.start > a && self.norm(cue.start - 1) == "BY";
-        if coordinated || by_doing || head.ends_with("ING") && cue.start > a && self.raw(cue.start - 1) == "," {
+        // A comma inside the closing mark counts (`a "distortion,"
+        // describing ...`).
+        let after_comma = cue.start > a
+            && (self.raw(cue.start - 1) == ","
+                || cue.start > a + 1 && self.quoted[cue.start - 1] && self.raw(cue.start - 2) == ",");
+        if coordinated || by_doing || head.ends_with("ING") && after_comma {
             // `X spoke on Monday, saying ...`, `X praised Y and said ...`:
             // the subject of the clause.
             let from = addressee.map_or(cue.end, |(_, e)| e);

@@ -1010,3 +1010,27 @@ fn a_source_is_a_noun_phrase_not_an_opening_phrase_or_an_expletive() {
         }
     }
 }
+
+#[test]
+fn a_participle_after_a_comma_inside_the_closing_mark_reports() {
+    let (a, t) = run("Bob said that is a “distortion,” describing the security team as highly accomplished.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("describing"))
+        .expect("a report at describing");
+    assert_eq!(part(&t, q, 0), "the security team as highly accomplished");
+    assert_eq!(speaker(q), "Bob");
+}
+
+#[test]
+fn a_title_inside_a_noun_phrase_takes_no_frame() {
+    let (a, t) =
+        run("The plan would cost $1.38 trillion a year, according to the “Medicare for all” document he released.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("according to"))
+        .expect("a report at according to");
+    assert_eq!(part(&t, q, 0), "The plan would cost $1.38 trillion a year");
+}
