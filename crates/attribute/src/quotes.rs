@@ -1499,8 +1499,16 @@ impl<'a> Doc<'a> {
             if clause || self.words_in(c + 1, comma) == 0 {
                 return None;
             }
+            // `the union's president, Mary Kay Henry, said`: a title set
+            // off by the name.
+            let named = round == 0 && (c + 1..comma).all(|i| !self.is_word(i) || self.capitalized(i));
             if let Some((na, nb, _)) = self.np_before(c, a) {
-                if opens_with_name((na, nb)) {
+                let titled = named
+                    && self.is_determiner(na)
+                    && !self.indefinite(na)
+                    && (na..nb).all(|i| !PREPOSITIONS.contains(&self.norm(i)))
+                    && self.subject_ok((na, nb));
+                if opens_with_name((na, nb)) || titled {
                     let marked = matches!(self.norm(c + 1), "A" | "AN" | "THE")
                         || self.tok(c + 1).kind == Kind::Number
                         || (c + 1..comma).any(|i| self.raw(i).ends_with("'s") || self.raw(i).ends_with("\u{2019}s"));
@@ -1939,7 +1947,14 @@ impl<'a> Doc<'a> {
         if head == "ASKED" && opens_clause {
             // `Asked whether ..., X said`, `When asked by reporters about
             // ..., `: the question, up to its comma.
-            let next = if cue.end < end { self.norm(cue.end) } else { "" };
+            // `Asked about ...` may be one cue of the lexicon.
+            let next = if cue.end > cue.start + 1 {
+                self.norm(cue.start + 1)
+            } else if cue.end < end {
+                self.norm(cue.end)
+            } else {
+                ""
+            };
             if !QUESTION_WORDS.contains(&next) && !PREPOSITIONS.contains(&next) && next != "BY" {
                 return None;
             }
@@ -2003,11 +2018,7 @@ impl<'a> Doc<'a> {
         }
         // `soared in the polls by saying that ...`: the subject of the clause.
         let by_doing = head.ends_with("ING") && cue.start > a && self.norm(cue.start - 1) == "BY";
-        // A comma inside the closing mark counts (`a "distortion,"
-        // describing ...`).
-        let after_comma = cue.start > a
-            && (self.raw(cue.start - 1) == ","
-                || cue.start > a + 1 && self.quoted[cue.start - 1] && self.raw(cue.start - 2) == ",");
+        let after_comma = cue.start > a && self.comma_before(cue.start);
         if coordinated || by_doing || head.ends_with("ING") && after_comma {
             // `X spoke on Monday, saying ...`, `X praised Y and said ...`:
             // the subject of the clause.
@@ -2101,7 +2112,7 @@ impl<'a> Doc<'a> {
             }
             Some(_) => None,
             None => {
-                if cue.start > a && self.raw(cue.start - 1) == "," {
+                if cue.start > a && self.comma_before(cue.start) {
                     // `Graham, a former candidate, told ...`, `Smith, who
                     // chairs the panel, said ...`
                     let found = self.appositive(a, cue.start - 1);
@@ -2228,13 +2239,20 @@ impl<'a> Doc<'a> {
         self.antecedent_of(a, sa)
     }
 
+    /// Whether a comma ends the text before token `k`, also inside a
+    /// closing mark (`a "distortion," describing ...`).
+    fn comma_before(&self, k: usize) -> bool {
+        k > 0 && self.raw(k - 1) == "," || k > 1 && self.quoted[k - 1] && self.raw(k - 2) == ","
+    }
+
     /// For a relative clause closed by the comma at token `k` (`Smith, who
-    /// chairs the panel, said`), the noun phrase it hangs on.
+    /// chairs the panel, said`, `Humphrey, who calls Trump a "sociopath,"
+    /// said`), the noun phrase it hangs on.
     fn relative_antecedent(&self, k: usize, a: usize) -> Option<(usize, usize)> {
         let floor = a.max(k.saturating_sub(40));
         let w = (floor..k)
             .rev()
-            .find(|&w| self.raw(w) == "," || matches!(self.norm(w), "WHO" | "WHICH"))?;
+            .find(|&w| !self.quoted[w] && (self.raw(w) == "," || matches!(self.norm(w), "WHO" | "WHICH")))?;
         if self.raw(w) == "," {
             return None;
         }
@@ -2292,7 +2310,15 @@ impl<'a> Doc<'a> {
                 )
         };
         let expletive = b == a + 1 && first == "IT" && copula;
-        (!opener && !expletive).then_some((a, b))
+        if !opener {
+            return (!expletive).then_some((a, b));
+        }
+        // `In an interview, the union's president, Mary Kay Henry`: the
+        // phrase after the opening adjunct.
+        let comma = (a + 1..b).find(|&k| self.raw(k) == "," && !self.quoted[k])?;
+        (self.words_in(comma + 1, b) > 0)
+            .then(|| self.speaker_phrase((comma + 1, b)))
+            .flatten()
     }
 
     fn indirect_record(

@@ -1034,3 +1034,37 @@ fn a_title_inside_a_noun_phrase_takes_no_frame() {
         .expect("a report at according to");
     assert_eq!(part(&t, q, 0), "The plan would cost $1.38 trillion a year");
 }
+
+#[test]
+fn a_relative_clause_holding_a_quotation_keeps_its_name() {
+    let (a, t) = run("Humphrey, who calls Trump a “sociopath,” said he would not vote.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("said"))
+        .expect("a report at said");
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "Humphrey");
+    assert_eq!(part(&t, q, 0), "he would not vote");
+}
+
+#[test]
+fn a_title_set_off_by_a_name_after_an_opening_phrase_is_the_source() {
+    let (a, t) = run(
+        "But in an interview, the union's president, Mary Kay Henry, expressed concern that some members could find Trump appealing.",
+    );
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "the union's president, Mary Kay Henry");
+}
+
+#[test]
+fn asked_about_opens_a_question() {
+    let (a, t) = run("Asked about the charges, Rubio said that the reform was a mistake.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("Asked about"))
+        .expect("a report at Asked about");
+    assert_eq!(part(&t, q, 0), "the charges");
+}
