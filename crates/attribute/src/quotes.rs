@@ -1934,11 +1934,18 @@ impl<'a> Doc<'a> {
             if cue.end >= end || self.norm(cue.end) != "TO" {
                 return None;
             }
+            // `Jim Prosser, a Twitter spokesman, also declined to comment`.
+            let set_off = || {
+                (cue.start > a && self.comma_before(cue.start))
+                    .then(|| self.appositive_subject(a, cue.start - 1))
+                    .flatten()
+            };
             let np = self
                 .np_before(cue.start, a)
                 .map(|(x, y, _)| (x, y))
                 .filter(|&np| self.subject_ok(np))
-                .or_else(|| (cue.start > a && self.norm(cue.start - 1) == "WHO").then_some((cue.start - 1, cue.start)));
+                .or_else(|| (cue.start > a && self.norm(cue.start - 1) == "WHO").then_some((cue.start - 1, cue.start)))
+                .or_else(set_off);
             return self.indirect_record(s, (cue.end, end), cue, np, None);
         }
         let opens_clause = cue.start == a
@@ -2284,19 +2291,13 @@ impl<'a> Doc<'a> {
         // Allen`, `nearly half`).
         let next = (b > a + 1).then(|| self.norm(a + 1));
         let verbal = !self.capitalized(a)
-            && match next {
-                None => first.ends_with("ING") || first.ends_with("ED") || first.ends_with("LY"),
-                Some(w) if first.ends_with("ING") || first.ends_with("ED") => {
-                    DETERMINERS.contains(&w)
-                        || PREPOSITIONS.contains(&w)
-                        || QUESTION_WORDS.contains(&w)
-                        || w.ends_with("LY")
-                }
-                Some(w) if first.ends_with("LY") => {
-                    self.tok(a + 1).kind != Kind::Number && !NUMBER_WORDS.contains(&w) && w != "HALF"
-                }
-                Some(_) => false,
-            };
+            && (first.ends_with("ING") || first.ends_with("ED") || first.ends_with("LY"))
+            && next.is_none_or(|w| {
+                DETERMINERS.contains(&w)
+                    || PREPOSITIONS.contains(&w)
+                    || QUESTION_WORDS.contains(&w)
+                    || w.ends_with("LY")
+            });
         let opener = verbal
             || NOT_SOURCE_OPENERS.contains(&first)
             || PREPOSITIONS.contains(&first)
@@ -2312,6 +2313,10 @@ impl<'a> Doc<'a> {
         let expletive = b == a + 1 && first == "IT" && copula;
         if !opener {
             return (!expletive).then_some((a, b));
+        }
+        // `at the town hall this week she`: the pronoun after the adjunct.
+        if b > a + 1 && matches!(self.norm(b - 1), "HE" | "SHE" | "THEY" | "WE" | "I") {
+            return Some((b - 1, b));
         }
         // `In an interview, the union's president, Mary Kay Henry`: the
         // phrase after the opening adjunct.

@@ -1068,3 +1068,27 @@ fn asked_about_opens_a_question() {
         .expect("a report at Asked about");
     assert_eq!(part(&t, q, 0), "the charges");
 }
+
+#[test]
+fn a_pronoun_after_an_opening_adjunct_is_the_source() {
+    let (a, t) = run("At the town hall this week she said she did not believe it amounted to much.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "she");
+}
+
+#[test]
+fn a_refusal_keeps_a_name_set_off_by_its_apposition() {
+    let (a, t) = run("Jim Prosser, a Twitter spokesman, also declined to comment for this column.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "Jim Prosser, a Twitter spokesman");
+}
+
+#[test]
+fn an_adjective_in_ly_opens_a_source() {
+    let (a, t) = run("Clinton won the Democratic primary in Puerto Rico, according to early returns.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "early returns");
+}
