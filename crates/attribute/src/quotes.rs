@@ -736,6 +736,8 @@ impl<'a> Doc<'a> {
             let prev = self.norm(cue.start - 1);
             let be = match prev {
                 "'S" | "'RE" => ing,
+                // `who'd previously endorsed`, `they'll say`.
+                "'D" | "'LL" | "'VE" => true,
                 p => BE_FORMS.contains(&p) && (ing || ed),
             };
             if !be && !CUE_MODIFIERS.contains(&prev) {
@@ -2063,13 +2065,21 @@ impl<'a> Doc<'a> {
             let after = addressee.map_or(cue.end, |(_, e)| e);
             return self.indirect_record(s, (after, end), cue, Some(np), addressee);
         }
-        match before {
-            Some((na, nb, _)) if cue.end < end && self.norm(cue.end) == "BY" && self.passive(cue) => {
-                // `The plan was rejected by 64 percent of voters`: the agent
-                // is the source, the subject the content.
-                let agent = self.np_after(cue.end + 1, end, MAX_NP)?;
-                self.indirect_record(s, (na, nb), cue, Some(agent), None)
+        if by && is_participle(self.norm(cue.end - 1)) {
+            // `The plan was rejected by 64 percent of voters`, `a practice
+            // criticized by Miller`, `which was projected by networks`: the
+            // agent is the source, what it acts on the content.
+            let relative = (cue.start > a && matches!(self.norm(cue.start - 1), "WHICH" | "WHO" | "THAT"))
+                .then(|| self.antecedent_of(cue.start - 1, a));
+            let target = match relative {
+                Some(antecedent) => antecedent,
+                None => before.map(|(x, y, _)| (x, y)),
+            };
+            if let (Some(agent), Some(target)) = (self.np_after(cue.end + 1, end, MAX_NP), target) {
+                return self.indirect_record(s, target, cue, Some(agent), None);
             }
+        }
+        match before {
             Some((na, nb, comma)) if self.subject_ok((na, nb)) && !(is_naming(head) && self.indefinite(na)) => {
                 let after = addressee.map_or(cue.end, |(_, e)| e);
                 // `..., Hollande said Tuesday in Paris, noting ...`: the tail

@@ -1092,3 +1092,35 @@ fn an_adjective_in_ly_opens_a_source() {
     let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
     assert_eq!(&t[span[0]..span[1]], "early returns");
 }
+
+#[test]
+fn the_agent_of_a_passive_participle_is_the_source() {
+    let (a, t) =
+        run("The administration let states combine those categories, a practice criticized by Miller and others.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("criticized"))
+        .expect("a report at criticized");
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "Miller");
+    assert_eq!(part(&t, q, 0), "a practice");
+
+    let (a, t) = run("The win in New Hampshire, which was projected by networks, would bring her closer.");
+    let q = a.quotes.first().expect("a report");
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "networks");
+}
+
+#[test]
+fn a_contracted_auxiliary_belongs_to_the_cue() {
+    let (a, t) = run("Collins, who’d previously endorsed Jeb Bush, said he was proud.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("’d previously endorsed"))
+        .expect("a report at ’d previously endorsed");
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "who");
+    assert_eq!(speaker(q), "Collins");
+}
