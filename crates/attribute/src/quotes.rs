@@ -541,8 +541,6 @@ const INVERTING: &[&str] = &[
     "CLAIMED",
     "PREDICTED",
     "REPORTED",
-    "TOLD",
-    "TELLS",
     "SHOUTED",
     "YELLED",
     "COMPLAINED",
@@ -2056,10 +2054,14 @@ impl<'a> Doc<'a> {
             return self.indirect_record(s, (after, end), cue, Some(np), addressee);
         }
         let before = self.np_before(cue.start, a);
-        // `Paul Ryan, the speaker, on Tuesday called ...`; not `In Vermont,
-        // about half of the voters said ...`.
+        // `Paul Ryan, the speaker, on Tuesday called ...`, `Beck, who ...,
+        // last week said ...`; not `In Vermont, about half of the voters
+        // said ...`.
         let set_off = before
-            .filter(|&(na, _, _)| na > a && PREPOSITIONS.contains(&self.norm(na)) && self.raw(na - 1) == ",")
+            .filter(|&(na, _, _)| {
+                let w = self.norm(na);
+                na > a && (PREPOSITIONS.contains(&w) || is_time_word(w)) && self.raw(na - 1) == ","
+            })
             .and_then(|(na, _, _)| self.appositive_subject(a, na - 1));
         if let Some(np) = set_off {
             let after = addressee.map_or(cue.end, |(_, e)| e);
@@ -2139,6 +2141,11 @@ impl<'a> Doc<'a> {
                         .or_else(|| self.relative_antecedent(cue.start - 1, a));
                     if let Some(np) = np {
                         let after = addressee.map_or(cue.end, |(_, e)| e);
+                        // `..., his top aide, Tad Devine, told The Huffington
+                        // Post.`: the clause before the name.
+                        if np.0 > a && self.raw(np.0 - 1) == "," && self.words_in(after, end) <= 3 {
+                            return self.indirect_record(s, (a, self.trim_end(a, np.0 - 1)), cue, Some(np), addressee);
+                        }
                         return self.indirect_record(s, (after, end), cue, Some(np), addressee);
                     }
                 }

@@ -1124,3 +1124,24 @@ fn a_contracted_auxiliary_belongs_to_the_cue() {
     assert_eq!(&t[span[0]..span[1]], "who");
     assert_eq!(speaker(q), "Collins");
 }
+
+#[test]
+fn told_is_never_inverted() {
+    let (a, t) = run("Sanders remains committed to the race, his top aide, Tad Devine, told The Huffington Post.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert!(t[span[0]..span[1]].contains("Tad Devine"), "{:?}", a.quotes[0]);
+}
+
+#[test]
+fn a_time_phrase_before_the_cue_is_not_the_source() {
+    let (a, t) =
+        run("Beck, who opposed Trump during the primaries, last week said Trump was seeking to start a movement.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("said"))
+        .expect("a report at said");
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert!(t[span[0]..span[1]].starts_with("Beck"), "{:?}", q);
+}
