@@ -269,7 +269,7 @@ const RUBRICS: &[&str] = &[
 /// Monday`), with [`DAY_WORDS`].
 const PHRASE_END_WORDS: &[&str] = &[
     "ON", "IN", "AT", "DURING", "AFTER", "BEFORE", "ABOUT", "WHEN", "THAT", "AS", "WHILE", "OVER", "AND", "BUT", "WHO",
-    "WHICH", "TO", "IF", "BECAUSE", "HE", "SHE", "THEY", "WE", "I", "IT", "YOU", "THERE",
+    "WHICH", "TO", "IF", "BECAUSE", "HE", "SHE", "THEY", "WE", "I", "IT", "YOU", "THERE", "WHETHER", "WHY",
 ];
 
 const MAX_NP: usize = 16;
@@ -2077,8 +2077,14 @@ impl<'a> Doc<'a> {
                 Some(antecedent) => antecedent,
                 None => before.map(|(x, y, _)| (x, y)),
             };
-            if let (Some(agent), Some(target)) = (self.np_after(cue.end + 1, end, MAX_NP), target) {
-                return self.indirect_record(s, target, cue, Some(agent), None);
+            if let Some(agent) = self.np_after(cue.end + 1, end, MAX_NP) {
+                // `was asked by host John Dickerson whether ...`: the clause
+                // after the agent.
+                let clause = agent.1 < end && matches!(self.norm(agent.1), "THAT" | "WHETHER" | "IF" | "HOW" | "WHY");
+                let content = if clause { Some((agent.1, end)) } else { target };
+                if let Some(content) = content {
+                    return self.indirect_record(s, content, cue, Some(agent), None);
+                }
             }
         }
         match before {

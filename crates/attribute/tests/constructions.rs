@@ -1145,3 +1145,13 @@ fn a_time_phrase_before_the_cue_is_not_the_source() {
     let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
     assert!(t[span[0]..span[1]].starts_with("Beck"), "{:?}", q);
 }
+
+#[test]
+fn a_passive_with_an_agent_and_a_clause_reports_the_clause() {
+    let (a, t) =
+        run("Earlier this month, Sanders was asked by host John Dickerson whether his aim was similar to Kennedy's.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "host John Dickerson");
+    assert_eq!(part(&t, &a.quotes[0], 0), "whether his aim was similar to Kennedy's");
+}
