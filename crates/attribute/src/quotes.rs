@@ -298,10 +298,7 @@ const NOT_SOURCE_OPENERS: &[&str] = &[
     "BEGAN",
     "MADE",
     "SHOWED",
-    "HAS",
     "CONTRIBUTING",
-    "IS",
-    "WAS",
     "NEVER",
     "ALSO",
     "IMMEDIATELY",
@@ -2309,33 +2306,8 @@ impl<'a> Doc<'a> {
         if matches!(first, "ABOUT" | "AT" | "ONLY") && counted {
             return Some((a, b));
         }
-        // `showed Cruz`, `recalling how`, `overwhelmingly`: a verb or an
-        // adverb; not an adjective before its noun (`retired Gen. John
-        // Allen`, `nearly half`).
-        let next = (b > a + 1).then(|| self.norm(a + 1));
-        let verbal = !self.capitalized(a)
-            && (first.ends_with("ING") || first.ends_with("ED") || first.ends_with("LY"))
-            && next.is_none_or(|w| {
-                DETERMINERS.contains(&w)
-                    || PREPOSITIONS.contains(&w)
-                    || QUESTION_WORDS.contains(&w)
-                    || w.ends_with("LY")
-            });
-        let opener = verbal
-            || NOT_SOURCE_OPENERS.contains(&first)
-            || PREPOSITIONS.contains(&first)
-            || CLAUSE_WORDS.contains(&first) && !matches!(first, "WHO" | "WHICH");
-        let copula = b < self.seg.tokens.len() && {
-            let w = self.norm(b);
-            BE_FORMS.contains(&w)
-                || matches!(
-                    w,
-                    "'S" | "REMAINS" | "REMAINED" | "SEEMS" | "SEEMED" | "APPEARS" | "APPEARED"
-                )
-        };
-        let expletive = b == a + 1 && first == "IT" && copula;
-        if !opener {
-            return (!expletive).then_some((a, b));
+        if !self.opens_adjunct((a, b)) {
+            return (!self.expletive((a, b))).then_some((a, b));
         }
         // `at the town hall this week she`: the pronoun after the adjunct.
         if b > a + 1 && matches!(self.norm(b - 1), "HE" | "SHE" | "THEY" | "WE" | "I") {
@@ -2347,6 +2319,42 @@ impl<'a> Doc<'a> {
         (self.words_in(comma + 1, b) > 0)
             .then(|| self.speaker_phrase((comma + 1, b)))
             .flatten()
+    }
+
+    /// Whether tokens `a..b` open with a word no noun phrase opens with: a
+    /// preposition, a conjunction, an auxiliary, a verb or an adverb
+    /// (`showed Cruz`, `recalling how`, `overwhelmingly`); not an adjective
+    /// before its noun (`retired Gen. John Allen`, `nearly half`).
+    fn opens_adjunct(&self, (a, b): (usize, usize)) -> bool {
+        let first = self.norm(a);
+        let next = (b > a + 1).then(|| self.norm(a + 1));
+        let verbal = !self.capitalized(a)
+            && (first.ends_with("ING") || first.ends_with("ED") || first.ends_with("LY"))
+            && next.is_none_or(|w| {
+                DETERMINERS.contains(&w)
+                    || PREPOSITIONS.contains(&w)
+                    || QUESTION_WORDS.contains(&w)
+                    || w.ends_with("LY")
+            });
+        verbal
+            || NOT_SOURCE_OPENERS.contains(&first)
+            || PREPOSITIONS.contains(&first)
+            || FINITE_WORDS.contains(&first)
+            || CLAUSE_WORDS.contains(&first) && !matches!(first, "WHO" | "WHICH")
+    }
+
+    /// Whether tokens `a..b` are an expletive `it` before a copula (`It is
+    /// unclear whether`, `It's possible that`, `It remains to be seen`).
+    fn expletive(&self, (a, b): (usize, usize)) -> bool {
+        let copula = b < self.seg.tokens.len() && {
+            let w = self.norm(b);
+            BE_FORMS.contains(&w)
+                || matches!(
+                    w,
+                    "'S" | "REMAINS" | "REMAINED" | "SEEMS" | "SEEMED" | "APPEARS" | "APPEARED"
+                )
+        };
+        b == a + 1 && self.norm(a) == "IT" && copula
     }
 
     fn indirect_record(
