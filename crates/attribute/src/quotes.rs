@@ -1203,9 +1203,16 @@ impl<'a> Doc<'a> {
                 // Inside a name: `the United States`, `Fox News Reports`.
                 return false;
             }
-            let quantity = QUANTIFIERS.contains(&self.norm(prev))
+            // `some states`, `two reports`, `each claim`; but `many fear`,
+            // `some say`: after a plural quantity a base form is the verb.
+            let plural = matches!(
+                self.norm(prev),
+                "MANY" | "FEW" | "BOTH" | "ALL" | "MOST" | "SEVERAL" | "SOME" | "OTHERS"
+            );
+            let quantity = (QUANTIFIERS.contains(&self.norm(prev))
                 || NUMBER_WORDS.contains(&self.norm(prev))
-                || matches!(self.tok(prev).kind, Kind::Number) && !self.is_fraction(prev, lo);
+                || matches!(self.tok(prev).kind, Kind::Number) && !self.is_fraction(prev, lo))
+                && (!plural || self.norm(cue.start).ends_with('S'));
             // `758 pledged delegates`: a participle after a number is an
             // adjective; `43 said` is a verb.
             let adjectival = self.norm(cue.start).ends_with("ED")

@@ -1155,3 +1155,18 @@ fn a_passive_with_an_agent_and_a_clause_reports_the_clause() {
     assert_eq!(&t[span[0]..span[1]], "host John Dickerson");
     assert_eq!(part(&t, &a.quotes[0], 0), "whether his aim was similar to Kennedy's");
 }
+
+#[test]
+fn a_base_form_after_a_plural_subject_is_a_verb() {
+    let (a, t) = run("Many fear Trump will feed insecurity in the region.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("fear"));
+    assert_eq!(part(&t, &a.quotes[0], 0), "Trump will feed insecurity in the region");
+
+    let (a, _) = run("Rabbis vow to boycott the speech to the pro-Israel group.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("vow"));
+
+    let (a, _) = run("Some states have passed the bill.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
