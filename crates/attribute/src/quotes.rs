@@ -1246,7 +1246,14 @@ impl<'a> Doc<'a> {
                     "HE" | "SHE" | "THEY" | "WE" | "I" | "IT" | "WHO"
                 ));
         let to_act = named_subject && cue.end < self.seg.tokens.len() && self.norm(cue.end) == "TO";
-        if cue.needs_clause && !modal && !to_act && (!self.opens_clause(cue.end) || self.relative_that(cue.end)) {
+        // `what he calls corruption`: a free relative names what was said.
+        let free_relative = named_subject && cue.start >= lo + 2 && self.norm(cue.start - 2) == "WHAT";
+        if cue.needs_clause
+            && !modal
+            && !to_act
+            && !free_relative
+            && (!self.opens_clause(cue.end) || self.relative_that(cue.end))
+        {
             return false;
         }
         // The end of the sentence opens no clause unless the cue closes an

@@ -1170,3 +1170,14 @@ fn a_base_form_after_a_plural_subject_is_a_verb() {
     let (a, _) = run("Some states have passed the bill.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_free_relative_reports_what_was_called() {
+    let (a, t) = run("Sanders opposes what he calls corruption in politics.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("calls"))
+        .expect("a report at calls");
+    assert_eq!(part(&t, q, 0), "corruption in politics");
+}
