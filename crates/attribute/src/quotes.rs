@@ -364,6 +364,12 @@ const DAY_WORDS: &[&str] = &[
     "THIS",
 ];
 
+/// Whether a word opens an adverbial phrase before a clause (`In Salem,
+/// ...`, `Early in his campaign, ...`, `When asked, ...`).
+fn opens_adjunct(w: &str) -> bool {
+    PREPOSITIONS.contains(&w) || is_time_word(w) || matches!(w, "EARLY" | "LATE" | "WHEN" | "AS" | "WHILE")
+}
+
 /// Whether a word opens a time adjunct after a cue (`said Wednesday
 /// morning`, `said later`).
 fn is_time_word(w: &str) -> bool {
@@ -684,6 +690,12 @@ impl<'a> Doc<'a> {
     /// Whether token `i` is an article or a possessive pronoun.
     pub fn is_determiner(&self, i: usize) -> bool {
         DETERMINERS.contains(&self.norm(i))
+    }
+
+    /// Whether token `i` ends in a possessive `'s` (`ABC's`).
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let raw = self.raw(i);
+        raw.ends_with("'s") || raw.ends_with("\u{2019}s")
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -1222,8 +1234,7 @@ impl<'a> Doc<'a> {
             if DETERMINERS.contains(&self.norm(prev))
                 || quantity && cue.needs_clause
                 || adjectival && !self.is_fraction(prev, lo)
-                || raw.ends_with("'s")
-                || raw.ends_with("\u{2019}s")
+                || self.is_possessive(prev)
                 || raw == "-" && !self.is_dash(prev)
             {
                 return false;
@@ -1392,10 +1403,7 @@ impl<'a> Doc<'a> {
             }
         }
         let first = self.norm(k);
-        let intro = PREPOSITIONS.contains(&first)
-            || is_time_word(first)
-            || matches!(first, "WHEN" | "AS" | "WHILE")
-            || first.ends_with("ING");
+        let intro = opens_adjunct(first) || first.ends_with("ING");
         // Skip the opening phrase, and places inside it (`Speaking in
         // Salem, New Hampshire, Trump ...`).
         let mut skips = usize::from(intro) * 3;
@@ -1522,7 +1530,7 @@ impl<'a> Doc<'a> {
                 if opens_with_name((na, nb)) || titled {
                     let marked = matches!(self.norm(c + 1), "A" | "AN" | "THE")
                         || self.tok(c + 1).kind == Kind::Number
-                        || (c + 1..comma).any(|i| self.raw(i).ends_with("'s") || self.raw(i).ends_with("\u{2019}s"));
+                        || (c + 1..comma).any(|i| self.is_possessive(i));
                     return Some(((na, comma), marked));
                 }
             }
@@ -1744,8 +1752,7 @@ impl<'a> Doc<'a> {
         let nominal = !verb
             && (DETERMINERS.contains(&self.norm(p - 1))
                 || PREPOSITIONS.contains(&self.norm(p - 1))
-                || self.raw(p - 1).ends_with("'s")
-                || self.raw(p - 1).ends_with("\u{2019}s"));
+                || self.is_possessive(p - 1));
         if nominal && !COMPLEMENT_NOUNS.contains(&before) {
             return None;
         }
@@ -2123,12 +2130,16 @@ impl<'a> Doc<'a> {
                             && !FINITE_WORDS.contains(&self.norm(k))
                             && !CLAUSE_WORDS.contains(&self.norm(k))
                     });
+                // `Early in his campaign, Trump attacked Romney, ...`: an
+                // opening adjunct is no clause to report.
+                let opening = opens_adjunct(self.norm(a));
                 if comma
                     && na > a
                     && self.words_in(a, na) >= 3
                     && (tail_words <= 3 || adjuncts)
                     && !starts_clause
                     && !head.ends_with("ING")
+                    && !(opening && (a..na).all(|k| !FINITE_WORDS.contains(&self.norm(k))))
                 {
                     // `..., X said on Monday.`
                     let c = comma_before(na).unwrap_or(na);
@@ -2320,7 +2331,7 @@ impl<'a> Doc<'a> {
         if matches!(first, "ABOUT" | "AT" | "ONLY") && counted {
             return Some((a, b));
         }
-        if !self.opens_adjunct((a, b)) {
+        if !self.not_noun_phrase((a, b)) {
             return (!self.expletive((a, b))).then_some((a, b));
         }
         // `at the town hall this week she`: the pronoun after the adjunct.
@@ -2339,7 +2350,7 @@ impl<'a> Doc<'a> {
     /// preposition, a conjunction, an auxiliary, a verb or an adverb
     /// (`showed Cruz`, `recalling how`, `overwhelmingly`); not an adjective
     /// before its noun (`retired Gen. John Allen`, `nearly half`).
-    fn opens_adjunct(&self, (a, b): (usize, usize)) -> bool {
+    fn not_noun_phrase(&self, (a, b): (usize, usize)) -> bool {
         let first = self.norm(a);
         let next = (b > a + 1).then(|| self.norm(a + 1));
         let verbal = !self.capitalized(a)

@@ -1181,3 +1181,34 @@ fn a_free_relative_reports_what_was_called() {
         .expect("a report at calls");
     assert_eq!(part(&t, q, 0), "corruption in politics");
 }
+
+#[test]
+fn a_title_after_a_possessive_takes_no_frame() {
+    let (a, t) = run("Sanders said on ABC's “This Week” that he would take a look at the bill.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("said"))
+        .expect("a report at said");
+    assert!(!q.direct, "{:?}", q);
+    assert!(
+        part(&t, q, 0).ends_with("that he would take a look at the bill"),
+        "{:?}",
+        q
+    );
+}
+
+#[test]
+fn an_opening_adjunct_is_not_reported_content() {
+    let (a, t) = run("Early in his campaign, Trump attacked Romney, calling him a failed candidate.");
+    for q in &a.quotes {
+        assert!(!part(&t, q, 0).starts_with("Early"), "{:?}", q);
+    }
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("calling"))
+        .expect("a report at calling");
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "Trump");
+}
