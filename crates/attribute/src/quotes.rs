@@ -2157,6 +2157,13 @@ impl<'a> Doc<'a> {
                 }
                 None
             }
+            Some((na, _, _)) if na > a + 1 && self.norm(na - 1) == "WHO" => {
+                // `people who have battled online threats say it ...`: the
+                // noun the relative clause hangs on.
+                let np = self.antecedent_of(na - 1, a)?;
+                let after = addressee.map_or(cue.end, |(_, e)| e);
+                self.indirect_record(s, (after, end), cue, Some(np), addressee)
+            }
             Some(_) => None,
             None => {
                 if cue.start > a && self.comma_before(cue.start) {

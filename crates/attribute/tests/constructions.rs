@@ -1212,3 +1212,12 @@ fn an_opening_adjunct_is_not_reported_content() {
     let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
     assert_eq!(&t[span[0]..span[1]], "Trump");
 }
+
+#[test]
+fn a_subject_with_a_relative_clause_and_no_comma_is_the_source() {
+    let (a, t) = run("But people who have battled other online threats say it could be doing more.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "people");
+    assert_eq!(part(&t, &a.quotes[0], 0), "it could be doing more");
+}
