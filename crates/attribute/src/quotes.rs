@@ -2041,15 +2041,30 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        // `soared in the polls by saying that ...`: the subject of the clause.
-        let by_doing = head.ends_with("ING") && cue.start > a && self.norm(cue.start - 1) == "BY";
+        // `soared in the polls by saying that ...`, `said, while arguing
+        // ...`, `before claiming ...`: the subject of the clause.
+        let by_doing = head.ends_with("ING")
+            && cue.start > a
+            && matches!(
+                self.norm(cue.start - 1),
+                "BY" | "WHILE" | "BEFORE" | "AFTER" | "WHEN" | "IN"
+            );
         let after_comma = cue.start > a && self.comma_before(cue.start);
         if coordinated || by_doing || head.ends_with("ING") && after_comma {
             // `X spoke on Monday, saying ...`, `X praised Y and said ...`:
             // the subject of the clause.
             let from = addressee.map_or(cue.end, |(_, e)| e);
-            let subject = previous.or_else(|| self.clause_subject(a, cue.start));
-            let mut found = self.indirect_record(s, (from, end), cue, subject, addressee)?;
+            // `In declaring ..., the pope ...`: an opening phrase reports up
+            // to its comma, for the subject after it.
+            let opening = by_doing && (a..cue.start - 1).all(|k| !self.is_word(k));
+            let comma = (from..end)
+                .find(|&k| self.raw(k) == "," && !self.quoted[k])
+                .filter(|_| opening);
+            let (to, subject) = match comma {
+                Some(k) => (k, self.clause_subject(k + 1, end)),
+                None => (end, previous.or_else(|| self.clause_subject(a, cue.start))),
+            };
+            let mut found = self.indirect_record(s, (from, to), cue, subject, addressee)?;
             found.participial = true;
             return Some(found);
         }

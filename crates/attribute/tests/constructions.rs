@@ -1221,3 +1221,21 @@ fn a_subject_with_a_relative_clause_and_no_comma_is_the_source() {
     assert_eq!(&t[span[0]..span[1]], "people");
     assert_eq!(part(&t, &a.quotes[0], 0), "it could be doing more");
 }
+
+#[test]
+fn a_participle_after_while_before_or_by_takes_the_clause_subject() {
+    let (a, t) = run("Trump praised the judge before claiming that open borders are tearing families apart.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("claiming"))
+        .expect("a report at claiming");
+    assert_eq!(speaker(q), "Donald Trump");
+    assert_eq!(part(&t, q, 0), "that open borders are tearing families apart");
+
+    let (a, t) = run("After criticizing the plan, Sanders left the stage.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(part(&t, &a.quotes[0], 0), "the plan");
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "Sanders");
+}
