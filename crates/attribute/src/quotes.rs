@@ -2106,9 +2106,16 @@ impl<'a> Doc<'a> {
             // agent is the source, what it acts on the content.
             let relative = (cue.start > a && matches!(self.norm(cue.start - 1), "WHICH" | "WHO" | "THAT"))
                 .then(|| self.antecedent_of(cue.start - 1, a));
+            // `An Istanbul-based professor, accused by the government of
+            // ...`: the noun the set-off participle hangs on.
+            let set_off = || {
+                (cue.start > a + 1 && self.raw(cue.start - 1) == ",")
+                    .then(|| self.np_before(cue.start - 1, a))
+                    .flatten()
+            };
             let target = match relative {
                 Some(antecedent) => antecedent,
-                None => before.map(|(x, y, _)| (x, y)),
+                None => before.or_else(set_off).map(|(x, y, _)| (x, y)),
             };
             if let Some(agent) = self.np_after(cue.end + 1, end, MAX_NP) {
                 // `was asked by host John Dickerson whether ...`: the clause
@@ -2121,7 +2128,12 @@ impl<'a> Doc<'a> {
             }
         }
         match before {
-            Some((na, nb, comma)) if self.subject_ok((na, nb)) && !(is_naming(head) && self.indefinite(na)) => {
+            // `a program called X` names; `a group of rabbis called for ...`
+            // speaks.
+            Some((na, nb, comma))
+                if self.subject_ok((na, nb))
+                    && !(is_naming(head) && cue.end == cue.start + 1 && self.indefinite(na)) =>
+            {
                 let after = addressee.map_or(cue.end, |(_, e)| e);
                 // `..., Hollande said Tuesday in Paris, noting ...`: the tail
                 // ends at a participle that opens a frame of its own.

@@ -1239,3 +1239,27 @@ fn a_participle_after_while_before_or_by_takes_the_clause_subject() {
     let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
     assert_eq!(&t[span[0]..span[1]], "Sanders");
 }
+
+#[test]
+fn called_for_after_an_indefinite_subject_speaks() {
+    let (a, t) = run("Before the appearance, a group of rabbis called for a boycott of his speech.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "a group of rabbis");
+
+    let (a, _) = run("He joined a program called Teach for America.");
+    assert!(a.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", a.quotes);
+}
+
+#[test]
+fn a_set_off_passive_participle_reports_on_its_noun() {
+    let (a, t) = run("A college professor, accused by the government of plotting, donated to the campaign.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("accused"))
+        .expect("a report at accused");
+    assert_eq!(part(&t, q, 0), "A college professor");
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert!(t[span[0]..span[1]].starts_with("the government"), "{:?}", q);
+}
