@@ -1884,24 +1884,31 @@ impl<'a> Doc<'a> {
     /// `that`. The possessor is the source, the phrase after the
     /// preposition (up to a comma) the content.
     fn nominal(&self, s: usize, a: usize, end: usize, cue: CueHit) -> Option<Indirect> {
-        if cue.class != CueClass::Noun && !cue.needs_clause || cue.start < a + 2 || cue.end + 1 >= end {
+        let linking = |k: usize| {
+            matches!(
+                self.norm(k),
+                "OF" | "FOR" | "ON" | "ABOUT" | "THAT" | "TO" | "AGAINST" | "OVER" | "IN"
+            )
+        };
+        // `Pence's call for a special prosecutor`: a phrase of the lexicon
+        // that ends in its preposition.
+        let phrase = cue.end > cue.start + 1 && linking(cue.end - 1);
+        let noun_like = cue.class == CueClass::Noun || cue.needs_clause || phrase;
+        if !noun_like || cue.start < a + 2 || cue.end + 1 >= end {
             return None;
         }
         let poss = cue.start - 1;
         if !matches!(self.norm(poss), "'S" | "'") {
             return None;
         }
-        if !matches!(
-            self.norm(cue.end),
-            "OF" | "FOR" | "ON" | "ABOUT" | "THAT" | "TO" | "AGAINST" | "OVER" | "IN"
-        ) {
+        if !phrase && !linking(cue.end) {
             return None;
         }
         let (na, nb, _) = self.np_before(poss, a)?;
         if !self.subject_ok((na, nb)) {
             return None;
         }
-        let from = cue.end + 1;
+        let from = if phrase { cue.end } else { cue.end + 1 };
         let mut to = from;
         while to < end && to - from < 40 && (self.quoted[to] || self.raw(to) != ",") {
             to += 1;
@@ -2256,8 +2263,10 @@ impl<'a> Doc<'a> {
                 // `Sen. Marco Rubio, R-Fla., said Obama failed.`: a verb after
                 // the noun phrase makes it a clause, not an inverted source;
                 // the name set off before the cue is the source.
+                // A relative clause after it (`said a handful of Democrats
+                // who point to ...`) is the noun phrase's own.
                 let verb_next = (cue.end + 1..end)
-                    .take_while(|&k| self.raw(k) != "," && !self.quoted[k])
+                    .take_while(|&k| self.raw(k) != "," && !self.quoted[k] && !matches!(self.norm(k), "WHO" | "WHICH"))
                     .any(|k| FINITE_WORDS.contains(&self.norm(k)) || self.norm(k).ends_with("ED"));
                 // `Sen. Marco Rubio, R-Fla., appearing on Fox News, said
                 // ...`: a name with set-off phrases and no clause.

@@ -1263,3 +1263,30 @@ fn a_set_off_passive_participle_reports_on_its_noun() {
     let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
     assert!(t[span[0]..span[1]].starts_with("the government"), "{:?}", q);
 }
+
+#[test]
+fn an_inverted_speaker_keeps_its_relative_clause() {
+    let (a, t) = run(
+        "The training is squarely within his wheelhouse, said a handful of Democrats who point to his ties with organized labor.",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("said"))
+        .expect("a report at said");
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "a handful of Democrats");
+    assert_eq!(part(&t, q, 0), "The training is squarely within his wheelhouse");
+}
+
+#[test]
+fn a_possessive_before_a_phrase_ending_in_its_preposition() {
+    let (a, t) = run("Republicans backed Pence’s call for a special prosecutor.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("call for"))
+        .expect("a report at call for");
+    assert_eq!(part(&t, q, 0), "a special prosecutor");
+    assert!(speaker(q).contains("Pence"), "{:?}", q);
+}
