@@ -54,8 +54,8 @@ impl<'a> Resolver<'a> {
         m.actor.and_then(|a| self.dict.actors.get(a as usize)).map(|a| a.kind)
     }
 
-    /// The person a mention names (people tables), if any. Cost: a linear
-    /// scan of the people table.
+    /// The person a mention names (people tables), if any, looked up by
+    /// actor or by surname in the dictionaries' index.
     ///
     /// A composed mention (`Azerbaijani Foreign Minister Jeyhun Bayramov`)
     /// may carry the country's actor; its person is then the one whose full
@@ -65,16 +65,12 @@ impl<'a> Resolver<'a> {
             return None;
         }
         if self.kind(m) == Some(ActorKind::Person) {
-            let id = m.actor?;
-            return self.dict.people.iter().find(|p| p.actor == id);
+            return self.dict.person_of_actor(m.actor?);
         }
         let text = m.span.slice(self.text);
-        if !text.contains(' ') {
-            return None;
-        }
+        let (_, surname) = text.rsplit_once(' ')?;
         self.dict
-            .people
-            .iter()
+            .people_named(surname)
             .find(|p| p.name.contains(' ') && text.ends_with(&*p.name) && text.len() > p.name.len())
     }
 

@@ -192,11 +192,49 @@ pub struct Dictionaries {
     pub kinds: Vec<(Kind, u32)>,
     raw_synsets: Vec<read::RawSynset>,
     raw_patterns: Vec<read::RawPattern>,
+    /// Lookups over `people`, built on first use (after loading).
+    people_index: std::sync::OnceLock<PeopleIndex>,
+}
+
+/// Indices into [`Dictionaries::people`], in table order.
+#[derive(Clone, Debug, Default)]
+struct PeopleIndex {
+    by_actor: FxHashMap<u32, u32>,
+    /// By the last word of the name.
+    by_surname: FxHashMap<Box<str>, Vec<u32>>,
 }
 
 impl Dictionaries {
     pub fn new() -> Dictionaries {
         Dictionaries::default()
+    }
+
+    fn people_index(&self) -> &PeopleIndex {
+        self.people_index.get_or_init(|| {
+            let mut index = PeopleIndex::default();
+            for (i, p) in self.people.iter().enumerate() {
+                index.by_actor.entry(p.actor).or_insert(i as u32);
+                let surname = p.name.rsplit(' ').next().unwrap_or(&p.name);
+                index.by_surname.entry(surname.into()).or_default().push(i as u32);
+            }
+            index
+        })
+    }
+
+    /// The first person of the people tables who is actor `actor`.
+    pub fn person_of_actor(&self, actor: u32) -> Option<&Person> {
+        let i = *self.people_index().by_actor.get(&actor)?;
+        self.people.get(i as usize)
+    }
+
+    /// The people whose name ends in the word `surname`, in table order.
+    pub fn people_named(&self, surname: &str) -> impl Iterator<Item = &Person> {
+        self.people_index()
+            .by_surname
+            .get(surname)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.people.get(i as usize))
     }
 
     fn diagnose(&mut self, loc: Loc, severity: Severity, message: impl Into<String>) {

@@ -9,9 +9,11 @@ use anyhow::{Context, Result};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The stage to measure: `segment` (sentence splitting and tokens) or
-    /// `code` (segmentation, actor recognition and event coding).
-    #[arg(value_parser = ["segment", "code"])]
+    /// The stage to measure: `segment` (sentence splitting and tokens),
+    /// `code` (segmentation, actor recognition and event coding) or `full`
+    /// (all that `dyad code` does: also dates, places, quotation
+    /// attribution and provenance, and the records).
+    #[arg(value_parser = ["segment", "code", "full"])]
     stage: String,
     /// Files or directories (read recursively) of text to run on; a `.csv`
     /// file contributes its `text` column, one document per row.
@@ -70,7 +72,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         texts.extend(texts_of(f)?);
     }
     let bytes: usize = texts.iter().map(String::len).sum();
-    if args.stage == "code" {
+    if args.stage != "segment" {
         return bench_code(&args, &texts, bytes);
     }
     let mut best = f64::MAX;
@@ -105,37 +107,67 @@ fn bench_code(args: &Args, texts: &[String], bytes: usize) -> Result<ExitCode> {
     use rayon::prelude::*;
     let start = Instant::now();
     let dict = crate::cmd::dict::load_selection(&args.dict, &[])?;
-    let pipeline = dyad_pipeline::Pipeline::new(dict, dyad_dict::Dialect::Petrarch);
+    let mut pipeline = dyad_pipeline::Pipeline::new(dict, dyad_dict::Dialect::Petrarch);
+    // As `dyad code` runs it: dyad's own dictionaries leave negation to the engine.
+    pipeline.negation = args.dict.is_empty();
+    let full = args.stage == "full";
     let load = start.elapsed().as_secs_f64();
     let docs: Vec<dyad_doc::Document> = texts
         .iter()
         .map(|t| dyad_doc::Document::from_text(t.clone(), dyad_doc::Origin::file("bench")))
         .collect();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.max(1)).build()?;
+    // Counted outside the timed runs for `full`, whose records do not
+    // carry the sentence count.
+    let sentences: usize = if full {
+        docs.iter()
+            .map(|d| dyad_segment::segment(&d.text).sentences.len())
+            .sum()
+    } else {
+        0
+    };
     let mut best = f64::MAX;
-    let mut sentences = 0;
-    let mut events = 0;
+    let mut counted = (0, 0, 0);
     for _ in 0..args.rounds.max(1) {
         let start = Instant::now();
-        let counts: Vec<(usize, usize)> = pool.install(|| {
+        let counts: Vec<(usize, usize, usize)> = pool.install(|| {
             docs.par_iter()
                 .map(|d| {
+                    if full {
+                        let records = pipeline.process(d, dyad_pipeline::Output::default());
+                        let events = records
+                            .iter()
+                            .filter(|r| matches!(r, dyad_doc::records::Record::Event(_)))
+                            .count();
+                        let quotes = records
+                            .iter()
+                            .filter(|r| matches!(r, dyad_doc::records::Record::Quote(_)))
+                            .count();
+                        return (0, events, quotes);
+                    }
                     let seg = dyad_segment::segment(&d.text);
                     let coded = pipeline.code_sentences(d, &seg);
-                    (seg.sentences.len(), coded.iter().map(|c| c.events.len()).sum())
+                    (seg.sentences.len(), coded.iter().map(|c| c.events.len()).sum(), 0)
                 })
                 .collect()
         });
         best = best.min(start.elapsed().as_secs_f64());
-        sentences = counts.iter().map(|c| c.0).sum();
-        events = counts.iter().map(|c| c.1).sum();
+        counted = counts.iter().fold((0, 0, 0), |t, c| (t.0 + c.0, t.1 + c.1, t.2 + c.2));
     }
+    let (sentences, events, quotes) = (sentences + counted.0, counted.1, counted.2);
+    let quoted = if full {
+        format!(", {quotes} quotes")
+    } else {
+        String::new()
+    };
     println!(
-        "code: {} documents, {:.2} MB, {} sentences, {} events in {:.3} s with {} thread(s): {:.0} sentences/s, {:.1} MB/s (dictionaries loaded and compiled in {:.3} s; best of {})",
+        "{}: {} documents, {:.2} MB, {} sentences, {} events{} in {:.3} s with {} thread(s): {:.0} sentences/s, {:.1} MB/s (dictionaries loaded and compiled in {:.3} s; best of {})",
+        args.stage,
         docs.len(),
         bytes as f64 / 1e6,
         sentences,
         events,
+        quoted,
         best,
         args.jobs.max(1),
         sentences as f64 / best,
