@@ -1050,6 +1050,11 @@ impl<'a> Doc<'a> {
         if let Some(frame) = self.dash_credit(start, limit) {
             return Some(frame);
         }
+        // `"..." and insisted that ...`: a verb coordinated with the
+        // clause the quotation sits in, not its frame.
+        if start < limit && matches!(self.norm(start), "AND" | "BUT" | "OR") {
+            return None;
+        }
         let window = (start + 8).min(limit);
         // `," Rep. Jim McDermott (D-Wash.) said`: a longer name is fine
         // when it runs from the mark to the cue.

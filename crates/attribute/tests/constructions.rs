@@ -1290,3 +1290,18 @@ fn a_possessive_before_a_phrase_ending_in_its_preposition() {
     assert_eq!(part(&t, q, 0), "a special prosecutor");
     assert!(speaker(q).contains("Pence"), "{:?}", q);
 }
+
+#[test]
+fn a_verb_coordinated_after_a_quotation_is_not_its_frame() {
+    let (a, t) =
+        run("He describes himself as \"totally pro-Israel\" and has said that he has donated large amounts to Israel.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("has said"))
+        .expect("a report at has said");
+    assert!(!q.direct, "{:?}", q);
+    assert_eq!(part(&t, q, 0), "that he has donated large amounts to Israel");
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "He");
+}
