@@ -268,10 +268,10 @@ fn group(d: &Doc, parts: Vec<Part>) -> Vec<Direct> {
         });
     }
     for q in &mut out {
-        // `the "Medicare for all" document`, `on ABC's "This Week"`: a
-        // title inside a noun phrase has no frame of its own.
+        // `the "Medicare for all" document`, `on ABC's "This Week"`, `an
+        // ad titled "Unifier?"`: a title has no frame of its own.
         let open = q.parts[0].open;
-        let titled = open > 0 && (d.is_determiner(open - 1) || d.is_possessive(open - 1));
+        let titled = open > 0 && d.introduces_title(open - 1);
         if q.frame.cue.is_some() || titled {
             continue;
         }

@@ -688,12 +688,24 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether token `i` is an article or a possessive pronoun.
-    pub fn is_determiner(&self, i: usize) -> bool {
+    fn is_determiner(&self, i: usize) -> bool {
         DETERMINERS.contains(&self.norm(i))
     }
 
+    /// Whether a quotation right after token `i` is a title: after an
+    /// article, a possessive or a word of naming (`the "Medicare for all"
+    /// document`, `ABC's "This Week"`, `titled "Unifier?"`).
+    pub fn introduces_title(&self, i: usize) -> bool {
+        self.is_determiner(i)
+            || self.is_possessive(i)
+            || matches!(
+                self.norm(i),
+                "TITLED" | "ENTITLED" | "DUBBED" | "NAMED" | "HEADLINED" | "NICKNAMED"
+            )
+    }
+
     /// Whether token `i` ends in a possessive `'s` (`ABC's`).
-    pub fn is_possessive(&self, i: usize) -> bool {
+    fn is_possessive(&self, i: usize) -> bool {
         let raw = self.raw(i);
         raw.ends_with("'s") || raw.ends_with("\u{2019}s")
     }
@@ -1486,10 +1498,10 @@ impl<'a> Doc<'a> {
         }
         let mut c = comma;
         for round in 0..4 {
-            c = (floor..c).rev().find(|&i| self.raw(i) == "," || self.quoted[i])?;
-            if self.quoted[c] {
-                return None;
-            }
+            // An apposition may hold a title in quotation marks (`The ad,
+            // titled "Unifier?", concludes`); a comma inside one is not
+            // the apposition's.
+            c = (floor..c).rev().find(|&i| self.raw(i) == "," && !self.quoted[i])?;
             let first = self.norm(c + 1);
             // `Murphy, though, said`, `Clinton, for her part, said`: a
             // discourse aside, the name alone.
@@ -1513,6 +1525,11 @@ impl<'a> Doc<'a> {
             let relative = between
                 .clone()
                 .any(|i| matches!(self.norm(i), "WHO" | "WHOM" | "WHOSE" | "WHICH"));
+            // `Humphrey, who calls Trump a "sociopath," said`: a relative
+            // clause with a quotation is left to its antecedent.
+            if relative && between.clone().any(|i| self.quoted[i]) {
+                return None;
+            }
             let clause = between.clone().any(|i| {
                 let w = self.norm(i);
                 !relative && FINITE_WORDS.contains(&w)

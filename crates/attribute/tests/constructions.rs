@@ -1305,3 +1305,13 @@ fn a_verb_coordinated_after_a_quotation_is_not_its_frame() {
     let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
     assert_eq!(&t[span[0]..span[1]], "He");
 }
+
+#[test]
+fn an_apposition_may_hold_a_quoted_title() {
+    let (a, t) = run("The ad, titled \"Unifier?\", concludes that Trump is too dangerous to be president.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].cue.as_deref(), Some("concludes"));
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert!(t[span[0]..span[1]].starts_with("The ad"), "{:?}", a.quotes[0]);
+    assert_eq!(part(&t, &a.quotes[0], 0), "that Trump is too dangerous to be president");
+}
