@@ -135,13 +135,18 @@ impl<'a> Resolver<'a> {
     pub fn resolve(&self, d: &Doc, (a, b): (usize, usize)) -> Speaker {
         let span = d.cover(a, b);
         let phrase = span.slice(self.text).to_string();
+        // `Smith, who chairs the panel Trump leads`: people named in a
+        // relative clause are not the speaker.
+        let head_end = (a..b)
+            .find(|&k| k > a && matches!(d.norm(k), "WHO" | "WHOM" | "WHOSE" | "WHICH"))
+            .map_or(span.end, |k| d.tok(k).span.start);
         let overlapping = || {
             // Mentions are sorted by start and short: look from a little
             // before the phrase to its end only.
             let from = self
                 .mentions
                 .partition_point(|(_, m)| m.span.start + MAX_MENTION <= span.start);
-            let to = self.mentions.partition_point(|(_, m)| m.span.start < span.end);
+            let to = self.mentions.partition_point(|(_, m)| m.span.start < head_end);
             self.mentions[from..to.max(from)]
                 .iter()
                 .map(|(_, m)| *m)
@@ -218,8 +223,9 @@ impl<'a> Resolver<'a> {
                 };
             }
         }
+        let head = self.text[span.start as usize..head_end as usize].trim_end_matches([',', ' ']);
         Speaker {
-            name: phrase,
+            name: if head.is_empty() { phrase } else { head.to_string() },
             code: best.and_then(Self::code),
             span: Some(span.pair()),
         }
