@@ -2387,6 +2387,15 @@ impl<'a> Doc<'a> {
         if matches!(first, "WITH" | "INCLUDING") && b > a + 1 {
             return self.speaker_phrase((a + 1, b));
         }
+        // `CLEVELAND - When ...`: a dateline names a place, not a speaker.
+        if let Some(dash) = (a + 1..b).find(|&k| self.is_dash(k)) {
+            let dateline = (a..dash).all(|k| !self.is_word(k) || self.raw(k).chars().all(|c| !c.is_lowercase()));
+            if dateline {
+                return (self.words_in(dash + 1, b) > 0)
+                    .then(|| self.speaker_phrase((dash + 1, b)))
+                    .flatten();
+            }
+        }
         let counted = b > a + 1 && {
             let next = self.norm(a + 1);
             self.tok(a + 1).kind == Kind::Number

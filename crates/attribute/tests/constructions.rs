@@ -1326,3 +1326,14 @@ fn a_person_named_in_the_speakers_relative_clause_is_not_the_speaker() {
         .expect("a report at said");
     assert_eq!(speaker(q), "Humphrey");
 }
+
+#[test]
+fn a_dateline_is_not_a_speaker() {
+    let (a, t) =
+        run("CLEVELAND - When the night ended, the advisers were confident that the convention was a success.");
+    for q in &a.quotes {
+        if let Some(span) = q.speaker.as_ref().and_then(|s| s.span) {
+            assert!(!t[span[0]..span[1]].contains("CLEVELAND"), "{:?}", q);
+        }
+    }
+}
