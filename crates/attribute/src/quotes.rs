@@ -704,6 +704,11 @@ impl<'a> Doc<'a> {
             )
     }
 
+    /// Whether token `i` is `who`, `whom`, `whose` or `which`.
+    pub fn is_relative_pronoun(&self, i: usize) -> bool {
+        matches!(self.norm(i), "WHO" | "WHOM" | "WHOSE" | "WHICH")
+    }
+
     /// Whether token `i` ends in a possessive `'s` (`ABC's`).
     fn is_possessive(&self, i: usize) -> bool {
         let raw = self.raw(i);
@@ -1522,9 +1527,7 @@ impl<'a> Doc<'a> {
             // friend`) and a relative clause with its verbs (`a Republican
             // who has refused to endorse him`), but no other clause.
             let between = c + 1..comma;
-            let relative = between
-                .clone()
-                .any(|i| matches!(self.norm(i), "WHO" | "WHOM" | "WHOSE" | "WHICH"));
+            let relative = between.clone().any(|i| self.is_relative_pronoun(i));
             // `Humphrey, who calls Trump a "sociopath," said`: a relative
             // clause with a quotation is left to its antecedent.
             if relative && between.clone().any(|i| self.quoted[i]) {
@@ -2387,13 +2390,17 @@ impl<'a> Doc<'a> {
         if matches!(first, "WITH" | "INCLUDING") && b > a + 1 {
             return self.speaker_phrase((a + 1, b));
         }
+        // The phrase after token `k`, when words are left.
+        let after = |k: usize| {
+            (self.words_in(k + 1, b) > 0)
+                .then(|| self.speaker_phrase((k + 1, b)))
+                .flatten()
+        };
         // `CLEVELAND - When ...`: a dateline names a place, not a speaker.
         if let Some(dash) = (a + 1..b).find(|&k| self.is_dash(k)) {
             let dateline = (a..dash).all(|k| !self.is_word(k) || self.raw(k).chars().all(|c| !c.is_lowercase()));
             if dateline {
-                return (self.words_in(dash + 1, b) > 0)
-                    .then(|| self.speaker_phrase((dash + 1, b)))
-                    .flatten();
+                return after(dash);
             }
         }
         let counted = b > a + 1 && {
@@ -2415,9 +2422,7 @@ impl<'a> Doc<'a> {
         // `In an interview, the union's president, Mary Kay Henry`: the
         // phrase after the opening adjunct.
         let comma = (a + 1..b).find(|&k| self.raw(k) == "," && !self.quoted[k])?;
-        (self.words_in(comma + 1, b) > 0)
-            .then(|| self.speaker_phrase((comma + 1, b)))
-            .flatten()
+        after(comma)
     }
 
     /// Whether tokens `a..b` open with a word no noun phrase opens with: a

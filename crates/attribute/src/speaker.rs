@@ -138,7 +138,7 @@ impl<'a> Resolver<'a> {
         // `Smith, who chairs the panel Trump leads`: people named in a
         // relative clause are not the speaker.
         let head_end = (a..b)
-            .find(|&k| k > a && matches!(d.norm(k), "WHO" | "WHOM" | "WHOSE" | "WHICH"))
+            .find(|&k| k > a && d.is_relative_pronoun(k))
             .map_or(span.end, |k| d.tok(k).span.start);
         let overlapping = || {
             // Mentions are sorted by start and short: look from a little
