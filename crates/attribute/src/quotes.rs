@@ -2019,7 +2019,9 @@ impl<'a> Doc<'a> {
             while k < end && (self.quoted[k] || self.raw(k) != ",") {
                 k += 1;
             }
-            return self.indirect_record(s, (cue.end, k), cue, None, None);
+            // `When asked by Ingraham about ...`: the one who asked.
+            let asker = (next == "BY").then(|| self.np_after(cue.end + 1, k, MAX_NP)).flatten();
+            return self.indirect_record(s, (cue.end, k), cue, asker, None);
         }
         let by = cue.end < end && self.norm(cue.end) == "BY";
         if self.passive(cue) && !by && self.norm(cue.end - 1) != "ASKED" {
@@ -2443,7 +2445,8 @@ impl<'a> Doc<'a> {
         verbal
             || NOT_SOURCE_OPENERS.contains(&first)
             || PREPOSITIONS.contains(&first)
-            || FINITE_WORDS.contains(&first)
+            // `May's poll`, `Will Estrada`: a capital makes it a name.
+            || FINITE_WORDS.contains(&first) && !self.capitalized(a)
             || CLAUSE_WORDS.contains(&first) && !matches!(first, "WHO" | "WHICH")
     }
 

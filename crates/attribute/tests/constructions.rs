@@ -1337,3 +1337,24 @@ fn a_dateline_is_not_a_speaker() {
         }
     }
 }
+
+#[test]
+fn a_capitalized_month_or_name_is_not_an_auxiliary_and_an_asker_is_a_source() {
+    let (a, t) = run("In May's Washington Post-ABC News poll, 72 percent said the system is dysfunctional.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("In"))
+        .expect("a report at In");
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "May's Washington Post-ABC News poll");
+
+    let (a, t) = run("When asked by Ingraham on Thursday about deportations, Trump said the border comes first.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("asked"))
+        .expect("a report at asked");
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "Ingraham");
+}
