@@ -1990,13 +1990,22 @@ impl<'a> Doc<'a> {
                     .then(|| self.appositive_subject(a, cue.start - 1))
                     .flatten()
             };
-            let np = self
-                .np_before(cue.start, a)
-                .map(|(x, y, _)| (x, y))
+            // `Curiel, who through his office declined`: `who`, after the
+            // adjunct.
+            let who = |k: usize| (k > a && self.norm(k - 1) == "WHO").then_some((k - 1, k));
+            let before = self.np_before(cue.start, a).map(|(x, y, _)| (x, y));
+            let np = before
                 .filter(|&np| self.subject_ok(np))
-                .or_else(|| (cue.start > a && self.norm(cue.start - 1) == "WHO").then_some((cue.start - 1, cue.start)))
+                .and_then(|np| self.speaker_phrase(np))
+                .or_else(|| before.and_then(|(x, _)| who(x)))
+                .or_else(|| who(cue.start))
                 .or_else(set_off);
-            return self.indirect_record(s, (cue.end, end), cue, np, None);
+            // A relative clause ends at its comma.
+            let relative = np.is_some_and(|(x, _)| self.norm(x) == "WHO");
+            let to = (cue.end..end)
+                .find(|&k| relative && self.raw(k) == "," && !self.quoted[k])
+                .unwrap_or(end);
+            return self.indirect_record(s, (cue.end, to), cue, np, None);
         }
         let opens_clause = cue.start == a
             || (a..cue.start).all(|k| !self.is_word(k))

@@ -1358,3 +1358,13 @@ fn a_capitalized_month_or_name_is_not_an_auxiliary_and_an_asker_is_a_source() {
     let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
     assert_eq!(&t[span[0]..span[1]], "Ingraham");
 }
+
+#[test]
+fn a_relative_refusal_after_an_adjunct_is_its_antecedents() {
+    let (a, t) = run("Curiel, who through his office declined to comment, was born in East Chicago.");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
+    assert_eq!(&t[span[0]..span[1]], "who");
+    assert_eq!(speaker(&a.quotes[0]), "Curiel");
+    assert_eq!(part(&t, &a.quotes[0], 0), "to comment");
+}
