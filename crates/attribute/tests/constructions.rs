@@ -46,6 +46,20 @@ fn part<'t>(text: &'t str, q: &QuoteRecord, i: usize) -> &'t str {
     &text[q.spans[i][0]..q.spans[i][1]]
 }
 
+/// The words that name the speaker of `q`; a failure when there are none.
+fn source<'t>(text: &'t str, q: &QuoteRecord) -> &'t str {
+    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
+    &text[span[0]..span[1]]
+}
+
+/// The report whose cue is `cue`; a failure when there is none.
+fn at_cue<'a>(a: &'a Attribution, cue: &str) -> &'a QuoteRecord {
+    a.quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some(cue))
+        .unwrap_or_else(|| panic!("a report at {cue}: {:?}", a.quotes))
+}
+
 #[test]
 fn straight_curly_guillemet_and_single_marks() {
     for (open, close) in [
@@ -411,11 +425,7 @@ fn an_apposition_stays_with_its_name() {
 fn a_participle_after_an_opening_phrase_finds_the_subject() {
     let (a, _) =
         run("Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him a total stiff.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("calling"))
-        .expect("a calling frame");
+    let q = at_cue(&a, "calling");
     assert_eq!(speaker(q), "Donald Trump");
 }
 
@@ -477,17 +487,9 @@ fn passives_take_the_agent_and_appositions_may_hold_clauses() {
     let (b, _) = run(
         "John Kasich of Ohio, a Republican who has refused to endorse the nominee, said the family deserved better.",
     );
-    let said = b
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("said"))
-        .expect("a said frame");
+    let said = at_cue(&b, "said");
     assert_eq!(speaker(said), "John Kasich of Ohio, a Republican");
-    let refused = b
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("has refused"))
-        .expect("a refusal");
+    let refused = at_cue(&b, "has refused");
     assert_eq!(speaker(refused), "John Kasich of Ohio");
     let (c, _) = run("Paul Ryan, the nation's highest-ranking Republican, on Tuesday called the remarks racist.");
     assert_eq!(speaker(&c.quotes[0]), "Paul Ryan");
@@ -549,11 +551,7 @@ fn a_dash_and_a_name_after_a_quote_credit_the_speaker() {
 #[test]
 fn a_possessive_and_a_noun_of_saying_is_a_frame() {
     let (a, _) = run("The senator's criticism of the trade deal drew applause, aides said.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("criticism"))
-        .expect("a nominal frame");
+    let q = at_cue(&a, "criticism");
     assert_eq!(speaker(q), "The senator");
     assert_eq!(q.text, "the trade deal drew applause");
     let (b, _) = run("The criticism of the deal grew.");
@@ -696,11 +694,11 @@ fn dash_asides_and_short_compound_subjects() {
     assert_eq!(a.quotes[0].text, "that the border should close");
     // An aside before the name is not part of the source.
     let (b, t) = run("Inside the mosque - which looks like a church - Adel Nefzi said he was collecting money.");
-    let span = b.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "Adel Nefzi");
+    let src = source(&t, &b.quotes[0]);
+    assert_eq!(src, "Adel Nefzi");
     let (c, t) = run("A reporter tried to ask Trump about it, she and another reporter said.");
-    let span = c.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "she and another reporter");
+    let src = source(&t, &c.quotes[0]);
+    assert_eq!(src, "she and another reporter");
     assert_eq!(c.quotes[0].text, "A reporter tried to ask Trump about it");
 }
 
@@ -740,8 +738,8 @@ fn a_frame_ends_where_the_next_clause_frames_its_own() {
         a.quotes
     );
     let (b, t) = run("This poll comes after polls by Quinnipiac University that showed Trump making gains.");
-    let span = b.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "polls by Quinnipiac University");
+    let src = source(&t, &b.quotes[0]);
+    assert_eq!(src, "polls by Quinnipiac University");
     let (c, _) = run("The event was widely seen as testing the credibility of the panel.");
     assert_eq!(c.quotes[0].speaker, None);
     assert_eq!(c.quotes[0].text, "testing the credibility of the panel");
@@ -783,8 +781,7 @@ fn a_name_set_off_by_commas_before_the_cue_is_the_source() {
     ] {
         let (a, t) = run(text);
         assert_eq!(a.quotes.len(), 1, "{text}: {:?}", a.quotes);
-        let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-        assert_eq!(&t[span[0]..span[1]], source, "{text}");
+        assert_eq!(crate::source(&t, &a.quotes[0]), source, "{text}");
         assert_eq!(a.quotes[0].text, content, "{text}");
     }
     // The inverted form still reads the other way.
@@ -838,13 +835,9 @@ fn only_verbs_of_saying_invert_after_a_comma() {
 fn a_participle_after_a_quotation_takes_the_quotation_speaker() {
     let (a, t) = run("\"He stands for the middle class,\" Anderson said, adding that Sanders is the most trustworthy.");
     assert_eq!(a.quotes.len(), 2, "{:?}", a.quotes);
-    let adding = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("adding"))
-        .expect("the adding frame");
-    let span = adding.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "Anderson");
+    let adding = at_cue(&a, "adding");
+    let src = source(&t, adding);
+    assert_eq!(src, "Anderson");
 }
 
 #[test]
@@ -869,8 +862,8 @@ fn adjuncts_after_a_closing_cue_leave_the_clause_before_as_content() {
         run("Democrats had cracked the glass ceiling for women, she said in a video message to the convention.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
     assert_eq!(a.quotes[0].text, "Democrats had cracked the glass ceiling for women");
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "she");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "she");
 }
 
 #[test]
@@ -886,8 +879,8 @@ fn a_name_with_set_off_phrases_before_the_cue_is_the_source() {
     let (a, t) = run("Sen. Marco Rubio, R-Fla., appearing on Fox News after the speech, said Obama failed to act.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
     assert_eq!(a.quotes[0].text, "Obama failed to act");
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert!(t[span[0]..span[1]].starts_with("Sen. Marco Rubio"));
+    let src = source(&t, &a.quotes[0]);
+    assert!(src.starts_with("Sen. Marco Rubio"));
     // A clause before the comma is no name: the pronoun after the cue
     // is the subject of what was said, not an inverted source.
     let (b, t) =
@@ -902,8 +895,8 @@ fn a_name_with_set_off_phrases_before_the_cue_is_the_source() {
 fn a_participle_takes_a_counted_subject_after_an_opening_phrase() {
     let (a, t) = run("This week, two liberal groups rolled out radio ads, criticizing their positions on immigration.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "two liberal groups");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "two liberal groups");
 }
 
 #[test]
@@ -923,21 +916,17 @@ fn a_participle_before_a_second_quotation_keeps_the_first_speaker() {
 fn an_adjunct_set_off_before_the_cue_is_not_the_source() {
     let (a, t) = run("The columnist Ruth Marcus, on Tuesday, wrote that the plan was doomed.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "The columnist Ruth Marcus");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "The columnist Ruth Marcus");
 }
 
 #[test]
 fn a_set_off_which_stands_for_the_noun_before_it() {
     let (a, t) = run("The union, which endorsed the senator in November, is regarded as liberal.");
-    let endorsed = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("endorsed"))
-        .expect("an endorsed frame");
+    let endorsed = at_cue(&a, "endorsed");
     assert_eq!(endorsed.text, "the senator in November");
-    let span = endorsed.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "which");
+    let src = source(&t, endorsed);
+    assert_eq!(src, "which");
     assert_eq!(speaker(endorsed), "The union");
 }
 
@@ -976,28 +965,24 @@ fn an_apposition_may_hold_a_whom_clause_and_an_adjunct_is_no_inverted_source() {
         "Corey Lewandowski, a rival whom Trump fired as campaign manager, said on CNN that Manafort should be held to account.",
     );
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert!(
-        t[span[0]..span[1]].starts_with("Corey Lewandowski"),
-        "{:?}",
-        a.quotes[0]
-    );
+    let src = source(&t, &a.quotes[0]);
+    assert!(src.starts_with("Corey Lewandowski"), "{:?}", a.quotes[0]);
 }
 
 #[test]
 fn an_opening_place_does_not_hide_a_counted_subject() {
     let (a, t) = run("In Vermont, about half of the primary voters said they want a more liberal president.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "about half of the primary voters");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "about half of the primary voters");
 }
 
 #[test]
 fn a_source_is_a_noun_phrase_not_an_opening_phrase_or_an_expletive() {
     let (a, t) = run("Democratic candidates went further, with former Gov. Martin O'Malley calling Trump a fascist.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "former Gov. Martin O'Malley");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "former Gov. Martin O'Malley");
     assert_eq!(part(&t, &a.quotes[0], 0), "Trump a fascist");
 
     let (a, _) = run("It was not clear whether Clinton could block the handover.");
@@ -1014,11 +999,7 @@ fn a_source_is_a_noun_phrase_not_an_opening_phrase_or_an_expletive() {
 #[test]
 fn a_participle_after_a_comma_inside_the_closing_mark_reports() {
     let (a, t) = run("Bob said that is a “distortion,” describing the security team as highly accomplished.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("describing"))
-        .expect("a report at describing");
+    let q = at_cue(&a, "describing");
     assert_eq!(part(&t, q, 0), "the security team as highly accomplished");
     assert_eq!(speaker(q), "Bob");
 }
@@ -1027,24 +1008,16 @@ fn a_participle_after_a_comma_inside_the_closing_mark_reports() {
 fn a_title_inside_a_noun_phrase_takes_no_frame() {
     let (a, t) =
         run("The plan would cost $1.38 trillion a year, according to the “Medicare for all” document he released.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("according to"))
-        .expect("a report at according to");
+    let q = at_cue(&a, "according to");
     assert_eq!(part(&t, q, 0), "The plan would cost $1.38 trillion a year");
 }
 
 #[test]
 fn a_relative_clause_holding_a_quotation_keeps_its_name() {
     let (a, t) = run("Humphrey, who calls Trump a “sociopath,” said he would not vote.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("said"))
-        .expect("a report at said");
-    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "Humphrey");
+    let q = at_cue(&a, "said");
+    let src = source(&t, q);
+    assert_eq!(src, "Humphrey");
     assert_eq!(part(&t, q, 0), "he would not vote");
 }
 
@@ -1054,18 +1027,14 @@ fn a_title_set_off_by_a_name_after_an_opening_phrase_is_the_source() {
         "But in an interview, the union's president, Mary Kay Henry, expressed concern that some members could find Trump appealing.",
     );
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "the union's president, Mary Kay Henry");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "the union's president, Mary Kay Henry");
 }
 
 #[test]
 fn asked_about_opens_a_question() {
     let (a, t) = run("Asked about the charges, Rubio said that the reform was a mistake.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("Asked about"))
-        .expect("a report at Asked about");
+    let q = at_cue(&a, "Asked about");
     assert_eq!(part(&t, q, 0), "the charges");
 }
 
@@ -1073,55 +1042,47 @@ fn asked_about_opens_a_question() {
 fn a_pronoun_after_an_opening_adjunct_is_the_source() {
     let (a, t) = run("At the town hall this week she said she did not believe it amounted to much.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "she");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "she");
 }
 
 #[test]
 fn a_refusal_keeps_a_name_set_off_by_its_apposition() {
     let (a, t) = run("Jim Prosser, a Twitter spokesman, also declined to comment for this column.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "Jim Prosser, a Twitter spokesman");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "Jim Prosser, a Twitter spokesman");
 }
 
 #[test]
 fn an_adjective_in_ly_opens_a_source() {
     let (a, t) = run("Clinton won the Democratic primary in Puerto Rico, according to early returns.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "early returns");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "early returns");
 }
 
 #[test]
 fn the_agent_of_a_passive_participle_is_the_source() {
     let (a, t) =
         run("The administration let states combine those categories, a practice criticized by Miller and others.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("criticized"))
-        .expect("a report at criticized");
-    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "Miller");
+    let q = at_cue(&a, "criticized");
+    let src = source(&t, q);
+    assert_eq!(src, "Miller");
     assert_eq!(part(&t, q, 0), "a practice");
 
     let (a, t) = run("The win in New Hampshire, which was projected by networks, would bring her closer.");
     let q = a.quotes.first().expect("a report");
-    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "networks");
+    let src = source(&t, q);
+    assert_eq!(src, "networks");
 }
 
 #[test]
 fn a_contracted_auxiliary_belongs_to_the_cue() {
     let (a, t) = run("Collins, who’d previously endorsed Jeb Bush, said he was proud.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("’d previously endorsed"))
-        .expect("a report at ’d previously endorsed");
-    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "who");
+    let q = at_cue(&a, "’d previously endorsed");
+    let src = source(&t, q);
+    assert_eq!(src, "who");
     assert_eq!(speaker(q), "Collins");
 }
 
@@ -1129,21 +1090,17 @@ fn a_contracted_auxiliary_belongs_to_the_cue() {
 fn told_is_never_inverted() {
     let (a, t) = run("Sanders remains committed to the race, his top aide, Tad Devine, told The Huffington Post.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert!(t[span[0]..span[1]].contains("Tad Devine"), "{:?}", a.quotes[0]);
+    let src = source(&t, &a.quotes[0]);
+    assert!(src.contains("Tad Devine"), "{:?}", a.quotes[0]);
 }
 
 #[test]
 fn a_time_phrase_before_the_cue_is_not_the_source() {
     let (a, t) =
         run("Beck, who opposed Trump during the primaries, last week said Trump was seeking to start a movement.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("said"))
-        .expect("a report at said");
-    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert!(t[span[0]..span[1]].starts_with("Beck"), "{:?}", q);
+    let q = at_cue(&a, "said");
+    let src = source(&t, q);
+    assert!(src.starts_with("Beck"), "{:?}", q);
 }
 
 #[test]
@@ -1151,8 +1108,8 @@ fn a_passive_with_an_agent_and_a_clause_reports_the_clause() {
     let (a, t) =
         run("Earlier this month, Sanders was asked by host John Dickerson whether his aim was similar to Kennedy's.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "host John Dickerson");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "host John Dickerson");
     assert_eq!(part(&t, &a.quotes[0], 0), "whether his aim was similar to Kennedy's");
 }
 
@@ -1174,22 +1131,14 @@ fn a_base_form_after_a_plural_subject_is_a_verb() {
 #[test]
 fn a_free_relative_reports_what_was_called() {
     let (a, t) = run("Sanders opposes what he calls corruption in politics.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("calls"))
-        .expect("a report at calls");
+    let q = at_cue(&a, "calls");
     assert_eq!(part(&t, q, 0), "corruption in politics");
 }
 
 #[test]
 fn a_title_after_a_possessive_takes_no_frame() {
     let (a, t) = run("Sanders said on ABC's “This Week” that he would take a look at the bill.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("said"))
-        .expect("a report at said");
+    let q = at_cue(&a, "said");
     assert!(!q.direct, "{:?}", q);
     assert!(
         part(&t, q, 0).ends_with("that he would take a look at the bill"),
@@ -1204,48 +1153,40 @@ fn an_opening_adjunct_is_not_reported_content() {
     for q in &a.quotes {
         assert!(!part(&t, q, 0).starts_with("Early"), "{:?}", q);
     }
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("calling"))
-        .expect("a report at calling");
-    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "Trump");
+    let q = at_cue(&a, "calling");
+    let src = source(&t, q);
+    assert_eq!(src, "Trump");
 }
 
 #[test]
 fn a_subject_with_a_relative_clause_and_no_comma_is_the_source() {
     let (a, t) = run("But people who have battled other online threats say it could be doing more.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "people");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "people");
     assert_eq!(part(&t, &a.quotes[0], 0), "it could be doing more");
 }
 
 #[test]
 fn a_participle_after_while_before_or_by_takes_the_clause_subject() {
     let (a, t) = run("Trump praised the judge before claiming that open borders are tearing families apart.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("claiming"))
-        .expect("a report at claiming");
+    let q = at_cue(&a, "claiming");
     assert_eq!(speaker(q), "Donald Trump");
     assert_eq!(part(&t, q, 0), "that open borders are tearing families apart");
 
     let (a, t) = run("After criticizing the plan, Sanders left the stage.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
     assert_eq!(part(&t, &a.quotes[0], 0), "the plan");
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "Sanders");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "Sanders");
 }
 
 #[test]
 fn called_for_after_an_indefinite_subject_speaks() {
     let (a, t) = run("Before the appearance, a group of rabbis called for a boycott of his speech.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "a group of rabbis");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "a group of rabbis");
 
     let (a, _) = run("He joined a program called Teach for America.");
     assert!(a.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", a.quotes);
@@ -1254,14 +1195,10 @@ fn called_for_after_an_indefinite_subject_speaks() {
 #[test]
 fn a_set_off_passive_participle_reports_on_its_noun() {
     let (a, t) = run("A college professor, accused by the government of plotting, donated to the campaign.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("accused"))
-        .expect("a report at accused");
+    let q = at_cue(&a, "accused");
     assert_eq!(part(&t, q, 0), "A college professor");
-    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert!(t[span[0]..span[1]].starts_with("the government"), "{:?}", q);
+    let src = source(&t, q);
+    assert!(src.starts_with("the government"), "{:?}", q);
 }
 
 #[test]
@@ -1269,24 +1206,16 @@ fn an_inverted_speaker_keeps_its_relative_clause() {
     let (a, t) = run(
         "The training is squarely within his wheelhouse, said a handful of Democrats who point to his ties with organized labor.",
     );
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("said"))
-        .expect("a report at said");
-    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "a handful of Democrats");
+    let q = at_cue(&a, "said");
+    let src = source(&t, q);
+    assert_eq!(src, "a handful of Democrats");
     assert_eq!(part(&t, q, 0), "The training is squarely within his wheelhouse");
 }
 
 #[test]
 fn a_possessive_before_a_phrase_ending_in_its_preposition() {
     let (a, t) = run("Republicans backed Pence’s call for a special prosecutor.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("call for"))
-        .expect("a report at call for");
+    let q = at_cue(&a, "call for");
     assert_eq!(part(&t, q, 0), "a special prosecutor");
     assert!(speaker(q).contains("Pence"), "{:?}", q);
 }
@@ -1295,15 +1224,11 @@ fn a_possessive_before_a_phrase_ending_in_its_preposition() {
 fn a_verb_coordinated_after_a_quotation_is_not_its_frame() {
     let (a, t) =
         run("He describes himself as \"totally pro-Israel\" and has said that he has donated large amounts to Israel.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("has said"))
-        .expect("a report at has said");
+    let q = at_cue(&a, "has said");
     assert!(!q.direct, "{:?}", q);
     assert_eq!(part(&t, q, 0), "that he has donated large amounts to Israel");
-    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "He");
+    let src = source(&t, q);
+    assert_eq!(src, "He");
 }
 
 #[test]
@@ -1311,19 +1236,15 @@ fn an_apposition_may_hold_a_quoted_title() {
     let (a, t) = run("The ad, titled \"Unifier?\", concludes that Trump is too dangerous to be president.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
     assert_eq!(a.quotes[0].cue.as_deref(), Some("concludes"));
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert!(t[span[0]..span[1]].starts_with("The ad"), "{:?}", a.quotes[0]);
+    let src = source(&t, &a.quotes[0]);
+    assert!(src.starts_with("The ad"), "{:?}", a.quotes[0]);
     assert_eq!(part(&t, &a.quotes[0], 0), "that Trump is too dangerous to be president");
 }
 
 #[test]
 fn a_person_named_in_the_speakers_relative_clause_is_not_the_speaker() {
     let (a, _) = run("Humphrey, who calls Trump a liar and worse, said he would not vote.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("said"))
-        .expect("a report at said");
+    let q = at_cue(&a, "said");
     assert_eq!(speaker(q), "Humphrey");
 }
 
@@ -1341,30 +1262,22 @@ fn a_dateline_is_not_a_speaker() {
 #[test]
 fn a_capitalized_month_or_name_is_not_an_auxiliary_and_an_asker_is_a_source() {
     let (a, t) = run("In May's Washington Post-ABC News poll, 72 percent said the system is dysfunctional.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("In"))
-        .expect("a report at In");
-    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "May's Washington Post-ABC News poll");
+    let q = at_cue(&a, "In");
+    let src = source(&t, q);
+    assert_eq!(src, "May's Washington Post-ABC News poll");
 
     let (a, t) = run("When asked by Ingraham on Thursday about deportations, Trump said the border comes first.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("asked"))
-        .expect("a report at asked");
-    let span = q.speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "Ingraham");
+    let q = at_cue(&a, "asked");
+    let src = source(&t, q);
+    assert_eq!(src, "Ingraham");
 }
 
 #[test]
 fn a_relative_refusal_after_an_adjunct_is_its_antecedents() {
     let (a, t) = run("Curiel, who through his office declined to comment, was born in East Chicago.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let span = a.quotes[0].speaker.as_ref().and_then(|s| s.span).expect("a source");
-    assert_eq!(&t[span[0]..span[1]], "who");
+    let src = source(&t, &a.quotes[0]);
+    assert_eq!(src, "who");
     assert_eq!(speaker(&a.quotes[0]), "Curiel");
     assert_eq!(part(&t, &a.quotes[0], 0), "to comment");
 }
