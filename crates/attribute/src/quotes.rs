@@ -1951,6 +1951,7 @@ impl<'a> Doc<'a> {
     ) -> Option<Indirect> {
         let comma_before = |k: usize| -> Option<usize> { (a..k).rev().find(|&j| self.raw(j) == ",") };
         let head = self.norm(cue.start);
+        let after_comma = cue.start > a && self.follows_comma(cue.start);
         if self.is_according_to(cue) {
             let np = self.np_after(cue.end, end, MAX_NP).or_else(|| {
                 let mut k = cue.end;
@@ -1985,11 +1986,7 @@ impl<'a> Doc<'a> {
                 return None;
             }
             // `Jim Prosser, a Twitter spokesman, also declined to comment`.
-            let set_off = || {
-                (cue.start > a && self.comma_before(cue.start))
-                    .then(|| self.appositive_subject(a, cue.start - 1))
-                    .flatten()
-            };
+            let set_off = || after_comma.then(|| self.appositive_subject(a, cue.start - 1)).flatten();
             // `Curiel, who through his office declined`: `who`, after the
             // adjunct.
             let who = |k: usize| (k > a && self.norm(k - 1) == "WHO").then_some((k - 1, k));
@@ -2092,7 +2089,6 @@ impl<'a> Doc<'a> {
                 self.norm(cue.start - 1),
                 "BY" | "WHILE" | "BEFORE" | "AFTER" | "WHEN" | "IN"
             );
-        let after_comma = cue.start > a && self.comma_before(cue.start);
         if coordinated || by_doing || head.ends_with("ING") && after_comma {
             // `X spoke on Monday, saying ...`, `X praised Y and said ...`:
             // the subject of the clause.
@@ -2236,7 +2232,7 @@ impl<'a> Doc<'a> {
             }
             Some(_) => None,
             None => {
-                if cue.start > a && self.comma_before(cue.start) {
+                if after_comma {
                     // `Graham, a former candidate, told ...`, `Smith, who
                     // chairs the panel, said ...`
                     let found = self.appositive(a, cue.start - 1);
@@ -2372,7 +2368,7 @@ impl<'a> Doc<'a> {
 
     /// Whether a comma ends the text before token `k`, also inside a
     /// closing mark (`a "distortion," describing ...`).
-    fn comma_before(&self, k: usize) -> bool {
+    fn follows_comma(&self, k: usize) -> bool {
         k > 0 && self.raw(k - 1) == "," || k > 1 && self.quoted[k - 1] && self.raw(k - 2) == ","
     }
 
