@@ -117,15 +117,6 @@ fn bench_code(args: &Args, texts: &[String], bytes: usize) -> Result<ExitCode> {
         .map(|t| dyad_doc::Document::from_text(t.clone(), dyad_doc::Origin::file("bench")))
         .collect();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.max(1)).build()?;
-    // Counted outside the timed runs for `full`, whose records do not
-    // carry the sentence count.
-    let sentences: usize = if full {
-        docs.iter()
-            .map(|d| dyad_segment::segment(&d.text).sentences.len())
-            .sum()
-    } else {
-        0
-    };
     let mut best = f64::MAX;
     let mut counted = (0, 0, 0);
     for _ in 0..args.rounds.max(1) {
@@ -134,16 +125,17 @@ fn bench_code(args: &Args, texts: &[String], bytes: usize) -> Result<ExitCode> {
             docs.par_iter()
                 .map(|d| {
                     if full {
-                        let records = pipeline.process(d, dyad_pipeline::Output::default());
-                        let events = records
-                            .iter()
-                            .filter(|r| matches!(r, dyad_doc::records::Record::Event(_)))
-                            .count();
-                        let quotes = records
-                            .iter()
-                            .filter(|r| matches!(r, dyad_doc::records::Record::Quote(_)))
-                            .count();
-                        return (0, events, quotes);
+                        use dyad_doc::records::Record;
+                        // The document record carries the sentence count.
+                        return pipeline.process(d, dyad_pipeline::Output::default()).iter().fold(
+                            (0, 0, 0),
+                            |(s, e, q), r| match r {
+                                Record::Document(doc) => (s + doc.sentences, e, q),
+                                Record::Event(_) => (s, e + 1, q),
+                                Record::Quote(_) => (s, e, q + 1),
+                                Record::Mention(_) => (s, e, q),
+                            },
+                        );
                     }
                     let seg = dyad_segment::segment(&d.text);
                     let coded = pipeline.code_sentences(d, &seg);
@@ -154,7 +146,7 @@ fn bench_code(args: &Args, texts: &[String], bytes: usize) -> Result<ExitCode> {
         best = best.min(start.elapsed().as_secs_f64());
         counted = counts.iter().fold((0, 0, 0), |t, c| (t.0 + c.0, t.1 + c.1, t.2 + c.2));
     }
-    let (sentences, events, quotes) = (sentences + counted.0, counted.1, counted.2);
+    let (sentences, events, quotes) = counted;
     let quoted = if full {
         format!(", {quotes} quotes")
     } else {
