@@ -221,7 +221,11 @@ fn sentence_initial(d: &Doc, i: usize) -> bool {
 /// attribute it (`"...," he said`, `"..." he said`), unlike a quotation in
 /// mid-clause (`an "excellent chance" to win`).
 fn ends_clause(d: &Doc, part: &Part, close: usize) -> bool {
-    let inner = part.span.slice(d.text);
+    // `help,’” Rep. Jim McDermott said`: a nested quotation closes first.
+    let inner = part
+        .span
+        .slice(d.text)
+        .trim_end_matches(['\'', '"', '\u{2019}', '\u{201D}']);
     if inner.ends_with([',', '.', '?', '!', ':', ';', '\u{2026}', '-', '\u{2014}']) {
         return true;
     }
@@ -301,6 +305,10 @@ fn group(d: &Doc, parts: Vec<Part>) -> Vec<Direct> {
         let found = after(first).or_else(|| after(&q.parts[q.parts.len() - 1])).or_else(|| {
             let s = d.sentence_of[first.open] as usize;
             let (mut floor, _) = d.sentence_range(s);
+            // `Reporter Jomana Karadsheh says:` ending the paragraph before.
+            if floor == first.open && floor > 0 && d.raw(floor - 1) == ":" {
+                floor = d.sentence_range(d.sentence_of[floor - 1] as usize).0;
+            }
             while let Some(k) = (floor..first.open).rev().find(|&k| d.quoted[k]) {
                 floor = k + 1;
             }

@@ -376,6 +376,29 @@ fn is_time_word(w: &str) -> bool {
     DAY_WORDS.contains(&w) || matches!(w, "EARLIER" | "LATER" | "RECENTLY" | "ONCE" | "AGAIN")
 }
 
+/// Whether a word names a stretch of time (`this week`, `last fall`).
+fn is_time_noun(w: &str) -> bool {
+    DAY_WORDS.contains(&w)
+        || matches!(
+            w,
+            "WEEK"
+                | "WEEKEND"
+                | "MONTH"
+                | "YEAR"
+                | "MORNING"
+                | "AFTERNOON"
+                | "EVENING"
+                | "NIGHT"
+                | "SPRING"
+                | "SUMMER"
+                | "FALL"
+                | "WINTER"
+                | "TIME"
+                | "SEASON"
+                | "CYCLE"
+        )
+}
+
 /// Nouns that take a `that` clause of what someone holds or says (`the
 /// notion that`, `evidence that`), unlike nouns a relative `that` follows.
 const COMPLEMENT_NOUNS: &[&str] = &[
@@ -677,7 +700,7 @@ impl<'a> Doc<'a> {
         self.seg.norm(&self.seg.tokens[i])
     }
 
-    fn raw(&self, i: usize) -> &str {
+    pub fn raw(&self, i: usize) -> &str {
         self.seg.tokens[i].span.slice(self.text)
     }
 
@@ -710,6 +733,16 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether token `i` ends in a possessive `'s` (`ABC's`).
+    /// Whether token `i` opens an adverbial phrase (`In Salem, ...`,
+    /// `This week, ...`), unlike a demonstrative subject (`This makes it
+    /// difficult`).
+    fn opens_adjunct_at(&self, i: usize) -> bool {
+        match self.norm(i) {
+            "THIS" | "LAST" => i + 1 < self.seg.tokens.len() && is_time_noun(self.norm(i + 1)),
+            w => opens_adjunct(w),
+        }
+    }
+
     fn is_possessive(&self, i: usize) -> bool {
         let raw = self.raw(i);
         raw.ends_with("'s") || raw.ends_with("\u{2019}s")
@@ -930,6 +963,9 @@ impl<'a> Doc<'a> {
         while k > floor {
             let i = k - 1;
             if self.quoted[i] {
+                // `It is a "welcome tack," he said`: the comma inside the
+                // closing mark ends the clause before the cue.
+                comma = matches!(self.tok(i).kind, Kind::Quote(_)) && i > floor && self.raw(i - 1) == ",";
                 break;
             }
             let t = self.tok(i);
@@ -1494,7 +1530,16 @@ impl<'a> Doc<'a> {
         let floor = a.max(comma.saturating_sub(40));
         let opens_with_name = |(na, nb): (usize, usize)| {
             let opens = na == a || !self.is_word(na - 1) || CLAUSE_WORDS.contains(&self.norm(na - 1));
-            opens && self.subject_ok((na, nb)) && (self.capitalized(na) || self.tok(na).kind == Kind::Number)
+            // `the economist Jared Bernstein, a former adviser, wrote`: a
+            // title before the name.
+            let name = self.capitalized(na)
+                || self.tok(na).kind == Kind::Number
+                || self.is_determiner(na)
+                    && !self.indefinite(na)
+                    && nb > na + 1
+                    && self.capitalized(nb - 1)
+                    && (na..nb).all(|i| !PREPOSITIONS.contains(&self.norm(i)));
+            opens && self.subject_ok((na, nb)) && name
         };
         if comma > a && self.raw(comma - 1) == ")" {
             // `Gov. John Kasich (R-OH), said`
@@ -2196,19 +2241,26 @@ impl<'a> Doc<'a> {
                             && !FINITE_WORDS.contains(&self.norm(k))
                             && !CLAUSE_WORDS.contains(&self.norm(k))
                     });
+                // `..., X said on Monday.`; `It is a "welcome tack," he
+                // said` keeps the closing mark.
+                let c = match self.tok(na.saturating_sub(1)).kind {
+                    Kind::Quote(_) => na,
+                    _ => comma_before(na).unwrap_or(na),
+                };
                 // `Early in his campaign, Trump attacked Romney, ...`: an
-                // opening adjunct is no clause to report.
-                let opening = opens_adjunct(self.norm(a));
+                // opening adjunct is no clause to report; `As a woman, Ms.
+                // Malik raised less suspicion, Mr. Verdery said` has one
+                // after the adjunct's comma.
+                let adjunct_only = self.opens_adjunct_at(a)
+                    && (a..c).all(|k| !FINITE_WORDS.contains(&self.norm(k)) && self.raw(k) != ",");
                 if comma
                     && na > a
                     && self.words_in(a, na) >= 3
                     && (tail_words <= 3 || adjuncts)
                     && !starts_clause
                     && !head.ends_with("ING")
-                    && !(opening && (a..na).all(|k| !FINITE_WORDS.contains(&self.norm(k))))
+                    && !adjunct_only
                 {
-                    // `..., X said on Monday.`
-                    let c = comma_before(na).unwrap_or(na);
                     return self.indirect_record(s, (a, self.trim_end(a, c)), cue, Some((na, nb)), addressee);
                 }
                 if tail_words >= 2 {

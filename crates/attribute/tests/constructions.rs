@@ -1281,3 +1281,53 @@ fn a_relative_refusal_after_an_adjunct_is_its_antecedents() {
     assert_eq!(speaker(&a.quotes[0]), "Curiel");
     assert_eq!(part(&t, &a.quotes[0], 0), "to comment");
 }
+
+#[test]
+fn a_closing_frame_after_an_embedded_quotation_reports_the_sentence() {
+    let (a, t) = run("The plan is a \"very welcome step,\" the minister said.");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "the minister");
+    assert_eq!(part(&t, q, 0), "The plan is a \"very welcome step,\"");
+}
+
+#[test]
+fn an_opening_adjunct_before_a_clause_is_part_of_the_report() {
+    let (a, t) = run("As a diplomat, the envoy raised less suspicion, Mr. Verdi said.");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "Mr. Verdi");
+    assert_eq!(part(&t, q, 0), "As a diplomat, the envoy raised less suspicion");
+
+    // A demonstrative subject is no time adjunct.
+    let (a, t) = run("This makes the talks harder, he said.");
+    let q = at_cue(&a, "said");
+    assert_eq!(part(&t, q, 0), "This makes the talks harder");
+
+    // An adjunct alone is not reported.
+    let (a, t) = run("Early in his campaign, the senator attacked the governor.");
+    assert!(
+        a.quotes.iter().all(|q| !part(&t, q, 0).contains("Early")),
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn a_titled_name_set_off_after_a_quotation_and_a_nested_close() {
+    let (a, t) =
+        run("\"Trade will recover,\" the economist Jared Bernal, a former adviser to the ministry, wrote on his blog.");
+    let q = at_cue(&a, "wrote");
+    assert!(source(&t, q).starts_with("the economist Jared Bernal"), "{:?}", q);
+
+    let (a, t) = run("\"He told us 'we will help,'\" Rep. Jim Mendel (D-Wash.) said.");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "Rep. Jim Mendel (D-Wash.)");
+}
+
+#[test]
+fn a_cue_and_colon_ending_the_paragraph_frame_the_next() {
+    let (a, t) = run("Reporter Jana Karadi says:\n\n\"The crowd left the square an hour ago.\"");
+    let q = at_cue(&a, "says");
+    assert_eq!(source(&t, q), "Reporter Jana Karadi");
+    assert!(q.direct);
+    assert_eq!(part(&t, q, 0), "The crowd left the square an hour ago.");
+}
