@@ -257,7 +257,18 @@ fn group(d: &Doc, parts: Vec<Part>) -> Vec<Direct> {
                         && (inner.ends_with(',') || between.starts_with(','))
                         && last.frame.cue.is_none();
                     if split {
-                        if let Some(f) = d.frame_after(close + 1, p.open) {
+                        // `"...," she said, but despite the tone, "..." said
+                        // Kunin`: a clause after the frame starts anew.
+                        let frame = d.frame_after(close + 1, p.open).filter(|f| {
+                            let end = [f.cue.map(|c| c.end), f.source.map(|s| s.1), f.addressee.map(|s| s.1)]
+                                .into_iter()
+                                .flatten()
+                                .max()
+                                .unwrap_or(p.open);
+                            (end..p.open).filter(|&k| d.is_word(k)).count() <= 3
+                                && (end..p.open).all(|k| !matches!(d.norm(k), "BUT" | "AND" | "WHILE" | "THOUGH"))
+                        });
+                        if let Some(f) = frame {
                             last.frame = f;
                             last.parts.push(p);
                             continue;

@@ -1206,7 +1206,12 @@ impl<'a> Doc<'a> {
             // `Mrs. Clinton shook her head and said, "No."`
             self.clause_subject(floor, cue.start)
         } else {
-            self.np_before(cue.start, floor).map(|(a, b, _)| (a, b))
+            // `Jeff Bechdel, chairman of America Rising, tweeted: "..."`
+            self.np_before(cue.start, floor).map(|(a, b, _)| (a, b)).or_else(|| {
+                (cue.start > floor + 1 && self.raw(cue.start - 1) == ",")
+                    .then(|| self.appositive_subject(floor, cue.start - 1))
+                    .flatten()
+            })
         };
         source?;
         let addressee = self.addressee(cue, open).or_else(|| self.addressing(floor, open));
@@ -1542,9 +1547,13 @@ impl<'a> Doc<'a> {
             opens && self.subject_ok((na, nb)) && name
         };
         if comma > a && self.raw(comma - 1) == ")" {
-            // `Gov. John Kasich (R-OH), said`
-            let (na, nb, _) = self.np_before(comma, a)?;
-            return opens_with_name((na, nb)).then_some(((na, nb), true));
+            // `Gov. John Kasich (R-OH), said`; else an apposition that ends
+            // in a parenthesis (`Jeff Bechdel, chairman of America Rising (a
+            // Republican PAC), tweeted`).
+            let np = self.np_before(comma, a).map(|(na, nb, _)| (na, nb));
+            if let Some(np) = np.filter(|&np| opens_with_name(np)) {
+                return Some((np, true));
+            }
         }
         let mut c = comma;
         for round in 0..4 {
@@ -2426,16 +2435,20 @@ impl<'a> Doc<'a> {
 
     /// For a relative clause closed by the comma at token `k` (`Smith, who
     /// chairs the panel, said`, `Humphrey, who calls Trump a "sociopath,"
-    /// said`), the noun phrase it hangs on.
+    /// said`, `Stephens, who, after ..., said`), the noun phrase it hangs
+    /// on.
     fn relative_antecedent(&self, k: usize, a: usize) -> Option<(usize, usize)> {
         let floor = a.max(k.saturating_sub(40));
         let w = (floor..k)
             .rev()
             .find(|&w| !self.quoted[w] && (self.raw(w) == "," || matches!(self.norm(w), "WHO" | "WHICH")))?;
-        if self.raw(w) == "," {
-            return None;
+        // `Stephens, who, after trading insults, said`: the adjunct's
+        // comma right after `who`.
+        match self.raw(w) {
+            "," if w > a && matches!(self.norm(w - 1), "WHO" | "WHICH") => self.antecedent_of(w - 1, a),
+            "," => None,
+            _ => self.antecedent_of(w, a),
         }
-        self.antecedent_of(w, a)
     }
 
     /// The part of tokens `a..b` that can name who speaks: `Gorka` in

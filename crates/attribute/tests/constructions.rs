@@ -1331,3 +1331,32 @@ fn a_cue_and_colon_ending_the_paragraph_frame_the_next() {
     assert!(q.direct);
     assert_eq!(part(&t, q, 0), "The crowd left the square an hour ago.");
 }
+
+#[test]
+fn a_clause_after_the_frame_between_two_quotations_parts_them() {
+    let (a, t) = run(
+        "\"Her manner is stern,\" she said, but despite the tense tone, \"I think he will do it,\" said Kunin, a former governor.",
+    );
+    assert_eq!(a.quotes.len(), 2, "{:?}", a.quotes);
+    assert_eq!(source(&t, &a.quotes[0]), "she");
+    assert_eq!(a.quotes[0].spans.len(), 1);
+    assert_eq!(source(&t, &a.quotes[1]), "Kunin");
+    assert_eq!(part(&t, &a.quotes[1], 0), "I think he will do it,");
+}
+
+#[test]
+fn an_apposition_ending_in_a_parenthesis_and_a_relative_set_off_by_an_adjunct() {
+    let (a, t) = run("Jeff Bechel, chairman of Rising Tide (a Republican group), tweeted: \"The rally was a flop.\"");
+    let q = at_cue(&a, "tweeted");
+    assert!(
+        source(&t, q).starts_with("Jeff Bechel, chairman of Rising Tide"),
+        "{:?}",
+        q
+    );
+    assert!(q.direct);
+
+    let (a, t) = run("Bret Stevens, who, after trading insults with the host, said the party is lost.");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "Bret Stevens");
+    assert_eq!(part(&t, q, 0), "the party is lost");
+}
