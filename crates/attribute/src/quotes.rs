@@ -1306,11 +1306,14 @@ impl<'a> Doc<'a> {
         let head = self.norm(cue.start);
         // After a modal (`would advocate allowing ...`) a base form is a verb
         // whatever follows it.
-        let modal = cue.start > lo
-            && matches!(
-                self.norm(cue.start - 1),
+        // The modal may be part of the widened cue, or stand before it with
+        // a negation between (`would not support ...`).
+        let modal = (cue.start.saturating_sub(2).max(lo)..cue.end - 1).any(|k| {
+            matches!(
+                self.norm(k),
                 "WOULD" | "WILL" | "COULD" | "SHOULD" | "MAY" | "MIGHT" | "MUST" | "CAN" | "DID" | "DOES" | "DO"
-            );
+            ) && (k + 1..cue.end - 1).all(|j| j >= cue.start || matches!(self.norm(j), "NOT" | "N'T"))
+        });
         // `Justice vows to be ...`, `He promises to ...`: after a name or
         // a pronoun the noun-like form is the verb, and `to` opens its act.
         let named_subject = cue.start > lo
@@ -1620,7 +1623,12 @@ impl<'a> Doc<'a> {
     /// Whether a widened cue is a passive (`was rejected`, `has been
     /// criticized`).
     fn passive(&self, cue: CueHit) -> bool {
-        is_participle(self.norm(cue.end - 1)) && (cue.start..cue.end).any(|i| BE_FORMS.contains(&self.norm(i)))
+        // `was asked about`: the participle before a closing preposition.
+        let mut last = cue.end - 1;
+        if last > cue.start && PREPOSITIONS.contains(&self.norm(last)) {
+            last -= 1;
+        }
+        is_participle(self.norm(last)) && (cue.start..last).any(|i| BE_FORMS.contains(&self.norm(i)))
     }
 
     /// Whether the noun phrase at token `a` opens with an indefinite article
@@ -2084,7 +2092,7 @@ impl<'a> Doc<'a> {
             return self.indirect_record(s, (cue.end, k), cue, asker, None);
         }
         let by = cue.end < end && self.norm(cue.end) == "BY";
-        if self.passive(cue) && !by && self.norm(cue.end - 1) != "ASKED" {
+        if self.passive(cue) && !by {
             // `He was told that ...`: the subject of a passive is not its
             // speaker, and no agent is named.
             return self.indirect_record(s, (cue.end, end), cue, None, None);

@@ -1360,3 +1360,17 @@ fn an_apposition_ending_in_a_parenthesis_and_a_relative_set_off_by_an_adjunct() 
     assert_eq!(source(&t, q), "Bret Stevens");
     assert_eq!(part(&t, q, 0), "the party is lost");
 }
+
+#[test]
+fn the_one_asked_is_not_the_speaker_and_support_needs_an_object_clause() {
+    let (a, _) = run("In a telephone interview, the governor was asked about the comment.");
+    let q = at_cue(&a, "was asked about");
+    assert!(q.speaker.is_none(), "{:?}", q);
+
+    // `support` as a noun is no stance: `strong support from voters`.
+    let (a, _) = run("The senator received even stronger support from union households.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    let (a, t) = run("They support the Second Amendment.");
+    let q = at_cue(&a, "support");
+    assert_eq!(source(&t, q), "They");
+}
