@@ -263,6 +263,23 @@ const RUBRICS: &[&str] = &[
     "TIMELINE",
     "EXPLAINER",
     "NOTE",
+    "CORRECTION",
+    "CORRECTIONS",
+    "CLARIFICATION",
+    "QUESTION",
+    "ANSWER",
+    "NAME",
+    "REMEMBER",
+    "LOOK",
+    "WOW",
+    "BOOM",
+    "BOMBSHELL",
+    "REVEALED",
+    "BUSTED",
+    "LEAKED",
+    "CONFIRMED",
+    "SHOCKING",
+    "EMAIL",
 ];
 
 /// Words that end an addressee or an inverted source (`told reporters ON
@@ -1878,18 +1895,14 @@ impl<'a> Doc<'a> {
             if self.words_in(colon + 1, end) < 2 || self.quoted[colon + 1] {
                 return None;
             }
-            // The answer's label stands for the one interviewed; the
-            // question's asker is the publication, named nowhere near.
-            let source = (self.raw(a) == "A").then_some(name);
-            return self.indirect_record(
-                s,
-                (colon + 1, end),
-                CueHit::token(colon, CueClass::Speech),
-                source,
-                None,
-            );
+            // Neither label names anyone: the one interviewed is named in
+            // the introduction, the asker is the publication.
+            return self.indirect_record(s, (colon + 1, end), CueHit::token(colon, CueClass::Speech), None, None);
         }
+        // `BOOM: Trump ...`: a shouted word is a rubric, not a name.
+        let shouted = colon == a + 1 && self.raw(a).len() > 3 && !self.raw(a).chars().any(|c| c.is_lowercase());
         if !plain
+            || shouted
             || !self.capitalized(a)
             || !self.capitalized(colon - 1)
             || (a..colon).any(|i| RUBRICS.contains(&self.norm(i)) || CLAUSE_WORDS.contains(&self.norm(i)))

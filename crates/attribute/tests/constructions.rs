@@ -937,7 +937,7 @@ fn adding_to_a_lead_reports_nothing() {
 }
 
 #[test]
-fn an_interview_answer_is_reported_by_its_label() {
+fn an_interview_answer_is_reported_and_a_label_names_nobody() {
     let (a, _) = run("Q: How did things go?\n\nA: Nobody checked up on us after that.");
     let answer = a
         .quotes
@@ -945,7 +945,18 @@ fn an_interview_answer_is_reported_by_its_label() {
         .find(|q| q.text.starts_with("Nobody"))
         .expect("the answer");
     assert_eq!(answer.cue.as_deref(), Some(":"));
-    assert!(answer.speaker.is_some(), "{answer:?}");
+    assert!(answer.speaker.is_none(), "{answer:?}");
+
+    // Rubrics and shouted words before a headline's colon are no names.
+    for text in [
+        "BOOM: Trump Fires Back At Critics Over The Wall",
+        "Revealed: The Candidates Made A Deal Behind Closed Doors",
+    ] {
+        let (a, _) = run(text);
+        assert!(a.quotes.iter().all(|q| q.speaker.is_none()), "{text}: {:?}", a.quotes);
+    }
+    let (a, t) = run("Ted Cruz: Washington Has Failed The Working Families Of America");
+    assert_eq!(source(&t, &a.quotes[0]), "Ted Cruz");
 }
 
 #[test]
