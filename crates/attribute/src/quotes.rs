@@ -814,12 +814,51 @@ impl<'a> Doc<'a> {
                 "'D" | "'LL" | "'VE" => true,
                 p => BE_FORMS.contains(&p) && (ing || ed),
             };
-            if !be && !CUE_MODIFIERS.contains(&prev) {
+            if !be && !CUE_MODIFIERS.contains(&prev) && !self.is_manner_adverb(cue.start - 1) {
                 break;
             }
             cue.start -= 1;
         }
         cue
+    }
+
+    /// Whether token `i` is an adverb of manner that belongs to the cue
+    /// after it (`who enthusiastically endorses`, `voters overwhelmingly
+    /// support`), not a noun or adjective in -ly (`the family said`).
+    fn is_manner_adverb(&self, i: usize) -> bool {
+        let w = self.norm(i);
+        w.len() >= 6
+            && w.ends_with("LY")
+            && self.is_word(i)
+            && !self.capitalized(i)
+            && !matches!(
+                w,
+                "LIKELY"
+                    | "UNLIKELY"
+                    | "FAMILY"
+                    | "SUPPLY"
+                    | "WEEKLY"
+                    | "MONTHLY"
+                    | "YEARLY"
+                    | "QUARTERLY"
+                    | "HOURLY"
+                    | "NIGHTLY"
+                    | "COSTLY"
+                    | "DEADLY"
+                    | "LONELY"
+                    | "ELDERLY"
+                    | "FRIENDLY"
+                    | "ASSEMBLY"
+                    | "ANOMALY"
+                    | "MONOPOLY"
+                    | "ORDERLY"
+                    | "LIVELY"
+                    | "LOVELY"
+                    | "COMELY"
+                    | "HOMELY"
+                    | "SICKLY"
+                    | "CURLY"
+            )
     }
 
     /// Token ranges of paragraphs that contain sentences.
@@ -1659,7 +1698,10 @@ impl<'a> Doc<'a> {
     /// opening a prepositional phrase (`Speaking on radio`), and no
     /// trailing preposition or determiner (`Cook declined to`).
     fn subject_ok(&self, (a, b): (usize, usize)) -> bool {
-        if (a..b).any(|i| FINITE_WORDS.contains(&self.norm(i))) {
+        // `Will Estrada said`: a capitalized auxiliary before a capitalized
+        // word opens a name.
+        let name = |i: usize| self.capitalized(i) && i + 1 < b && self.capitalized(i + 1);
+        if (a..b).any(|i| FINITE_WORDS.contains(&self.norm(i)) && !name(i)) {
             return false;
         }
         let last = self.norm(b - 1);
@@ -2242,6 +2284,13 @@ impl<'a> Doc<'a> {
             }
         }
         match before {
+            Some((na, _, _)) if na > a + 1 && self.norm(na - 1) == "WHO" => {
+                // `people who have battled online threats say it ...`: the
+                // noun the relative clause hangs on.
+                let np = self.antecedent_of(na - 1, a)?;
+                let after = addressee.map_or(cue.end, |(_, e)| e);
+                self.indirect_record(s, (after, end), cue, Some(np), addressee)
+            }
             // `a program called X` names; `a group of rabbis called for ...`
             // speaks.
             Some((na, nb, comma))
@@ -2304,13 +2353,6 @@ impl<'a> Doc<'a> {
                     return self.indirect_record(s, (from, end), cue, Some((na, nb)), addressee);
                 }
                 None
-            }
-            Some((na, _, _)) if na > a + 1 && self.norm(na - 1) == "WHO" => {
-                // `people who have battled online threats say it ...`: the
-                // noun the relative clause hangs on.
-                let np = self.antecedent_of(na - 1, a)?;
-                let after = addressee.map_or(cue.end, |(_, e)| e);
-                self.indirect_record(s, (after, end), cue, Some(np), addressee)
             }
             Some(_) => None,
             None => {

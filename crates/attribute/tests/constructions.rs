@@ -1385,3 +1385,28 @@ fn the_one_asked_is_not_the_speaker_and_support_needs_an_object_clause() {
     let q = at_cue(&a, "support");
     assert_eq!(source(&t, q), "They");
 }
+
+#[test]
+fn an_adverb_of_manner_joins_the_cue_and_a_relative_subject_its_noun() {
+    let (a, t) = run("Rural voters overwhelmingly support the new tariff.");
+    let q = at_cue(&a, "overwhelmingly support");
+    assert_eq!(source(&t, q), "Rural voters");
+
+    let (a, t) = run("The senator, who enthusiastically endorses the plan, spoke on Monday.");
+    let q = at_cue(&a, "enthusiastically endorses");
+    assert_eq!(source(&t, q), "who");
+    assert_eq!(speaker(q), "The senator");
+
+    // A noun in -ly is no adverb.
+    let (a, t) = run("The family said the officers ignored them.");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "The family");
+
+    let (a, t) = run("One Democratic official who relayed the exchange said the senator was angry.");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "One Democratic official");
+
+    let (a, t) = run("Will Estrada said the county is ready.");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "Will Estrada");
+}
