@@ -55,7 +55,7 @@ use dyad_doc::Document;
 use dyad_segment::{Kind, Segmented};
 
 pub use lexicon::{lexicon, Agency, CueClass, Lexicon};
-use quotes::{Direct, Doc, Frame, Part};
+use quotes::{Direct, Doc, Frame, Indirect, Part};
 use speaker::Resolver;
 
 /// Everything attribution found in one document.
@@ -123,13 +123,23 @@ pub fn attribute(doc: &Document, seg: &Segmented, coded: &[Coded], dict: &Dictio
                 if !starts_sentence && words < 5 {
                     continue;
                 }
-                match &previous {
-                    Some((s, sp)) if sentence <= s + 1 && sp.is_some() => sp.clone().map(|mut sp| {
-                        sp.span = None;
-                        sp
+                let speaker = match &previous {
+                    Some((s, sp)) if sentence <= s + 1 && sp.is_some() => sp.clone(),
+                    // `..., Cole said. "That's exactly what people want."`:
+                    // the speaker of the sentence before reports it too.
+                    _ => sentence.checked_sub(1).and_then(|s| {
+                        d.indirects(s, &used_frames)
+                            .iter()
+                            .rev()
+                            .filter(|ind| ind.frame.cue.is_some_and(|c| c.class == CueClass::Speech))
+                            .find_map(|ind| reported_speaker(&d, &resolver, s, ind))
+                            .or_else(|| resolver.named_in_sentence(s))
                     }),
-                    _ => sentence.checked_sub(1).and_then(|s| resolver.named_in_sentence(s)),
-                }
+                };
+                speaker.map(|mut sp| {
+                    sp.span = None;
+                    sp
+                })
             }
         };
         note_agencies(&d, &q.frame, &mut cited);
@@ -142,21 +152,7 @@ pub fn attribute(doc: &Document, seg: &Segmented, coded: &[Coded], dict: &Dictio
     for s in 0..seg.sentences.len() {
         for ind in d.indirects(s, &used_frames) {
             note_agencies(&d, &ind.frame, &mut cited);
-            let speaker = match ind.frame.source {
-                // `Smith, who said ...`: Smith, at the word `who`.
-                Some(np) => Some(match d.relative_target(np) {
-                    Some(target) => Speaker {
-                        span: Some(d.cover(np.0, np.1).pair()),
-                        ..resolver.resolve(&d, target)
-                    },
-                    None => resolver.resolve(&d, np),
-                }),
-                None if ind.participial => ind
-                    .frame
-                    .cue
-                    .and_then(|c| resolver.subject_in_sentence(s, d.tok(c.start).span.start)),
-                None => None,
-            };
+            let speaker = reported_speaker(&d, &resolver, s, &ind);
             let part = Part {
                 open: 0,
                 close: None,
@@ -208,6 +204,25 @@ pub fn attribute(doc: &Document, seg: &Segmented, coded: &[Coded], dict: &Dictio
         agency_credits,
         photo_credits: prov.photo_credits,
         byline: prov.byline,
+    }
+}
+
+/// The speaker of a reported frame in sentence `s`.
+fn reported_speaker(d: &Doc, resolver: &Resolver, s: usize, ind: &Indirect) -> Option<Speaker> {
+    match ind.frame.source {
+        // `Smith, who said ...`: Smith, at the word `who`.
+        Some(np) => Some(match d.relative_target(np) {
+            Some(target) => Speaker {
+                span: Some(d.cover(np.0, np.1).pair()),
+                ..resolver.resolve(d, target)
+            },
+            None => resolver.resolve(d, np),
+        }),
+        None if ind.participial => ind
+            .frame
+            .cue
+            .and_then(|c| resolver.subject_in_sentence(s, d.tok(c.start).span.start)),
+        None => None,
     }
 }
 

@@ -1410,3 +1410,15 @@ fn an_adverb_of_manner_joins_the_cue_and_a_relative_subject_its_noun() {
     let q = at_cue(&a, "said");
     assert_eq!(source(&t, q), "Will Estrada");
 }
+
+#[test]
+fn a_quotation_after_a_reported_sentence_is_its_speakers() {
+    let (a, _) = run("Yet the governor is also a \"change agent,\" Cole said. \"That is exactly what people want.\"");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("That is"))
+        .expect("the second quotation");
+    assert_eq!(speaker(q), "Cole");
+    assert_eq!(q.speaker.as_ref().and_then(|s| s.span), None);
+}
