@@ -393,6 +393,34 @@ fn is_time_word(w: &str) -> bool {
     DAY_WORDS.contains(&w) || matches!(w, "EARLIER" | "LATER" | "RECENTLY" | "ONCE" | "AGAIN")
 }
 
+/// Whether a verb takes the cue's infinitive as its own act (`continued
+/// to assure`, `had to reject`, `went on to say`), unlike a purpose
+/// (`spoke anonymously to discuss`).
+fn governs_infinitive(w: &str) -> bool {
+    matches!(
+        w,
+        "CONTINUED"
+            | "CONTINUES"
+            | "BEGAN"
+            | "BEGINS"
+            | "STARTED"
+            | "STARTS"
+            | "TRIED"
+            | "TRIES"
+            | "SOUGHT"
+            | "SEEKS"
+            | "USED"
+            | "HAD"
+            | "HAS"
+            | "HAVE"
+            | "NEEDED"
+            | "NEEDS"
+            | "ATTEMPTED"
+            | "MOVED"
+            | "ON"
+    )
+}
+
 /// Whether a word names a stretch of time (`this week`, `last fall`).
 fn is_time_noun(w: &str) -> bool {
     DAY_WORDS.contains(&w)
@@ -1262,8 +1290,16 @@ impl<'a> Doc<'a> {
             // `Mrs. Clinton shook her head and said, "No."`
             self.clause_subject(floor, cue.start)
         } else {
-            // `Jeff Bechdel, chairman of America Rising, tweeted: "..."`
-            self.np_before(cue.start, floor).map(|(a, b, _)| (a, b)).or_else(|| {
+            // `Jeff Bechdel, chairman of America Rising, tweeted: "..."`; `a
+            // White House official who spoke anonymously said, "..."`: the
+            // noun the relative clause hangs on.
+            let relative = |(na, _): (usize, usize)| {
+                (na > floor + 1 && self.norm(na - 1) == "WHO")
+                    .then(|| self.antecedent_of(na - 1, floor))
+                    .flatten()
+            };
+            let np = self.np_before(cue.start, floor).map(|(a, b, _)| (a, b));
+            np.and_then(relative).or(np).or_else(|| {
                 (cue.start > floor + 1 && self.raw(cue.start - 1) == ",")
                     .then(|| self.appositive_subject(floor, cue.start - 1))
                     .flatten()
@@ -1302,7 +1338,7 @@ impl<'a> Doc<'a> {
     /// Whether the cue is a participle (`adding`, `saying`), which takes
     /// its subject from the clause or frame before it.
     pub fn participle(&self, cue: CueHit) -> bool {
-        self.norm(cue.start).ends_with("ING")
+        self.norm(cue.start).ends_with("ING") && !self.is_according_to(cue)
     }
 
     fn is_according_to(&self, cue: CueHit) -> bool {
@@ -1525,7 +1561,12 @@ impl<'a> Doc<'a> {
             }
         }
         let first = self.norm(k);
-        let intro = opens_adjunct(first) || first.ends_with("ING");
+        // `Asked on Monday whether ..., Mrs. Clinton ...`, `Reached by
+        // phone, ...`: a participle with its phrase opens too.
+        let participle_phrase = first.ends_with("ED")
+            && k + 1 < before
+            && (PREPOSITIONS.contains(&self.norm(k + 1)) || QUESTION_WORDS.contains(&self.norm(k + 1)));
+        let intro = opens_adjunct(first) || first.ends_with("ING") || participle_phrase;
         // Skip the opening phrase, and places inside it (`Speaking in
         // Salem, New Hampshire, Trump ...`).
         let mut skips = usize::from(intro) * 3;
@@ -2160,28 +2201,7 @@ impl<'a> Doc<'a> {
         // the verb that governs the infinitive.
         if cue.start >= a + 3 && self.norm(cue.start - 1) == "TO" {
             let governing = cue.start - 2;
-            let aspect = matches!(
-                self.norm(governing),
-                "CONTINUED"
-                    | "CONTINUES"
-                    | "BEGAN"
-                    | "BEGINS"
-                    | "STARTED"
-                    | "STARTS"
-                    | "TRIED"
-                    | "TRIES"
-                    | "SOUGHT"
-                    | "SEEKS"
-                    | "USED"
-                    | "HAD"
-                    | "HAS"
-                    | "HAVE"
-                    | "NEEDED"
-                    | "NEEDS"
-                    | "ATTEMPTED"
-                    | "MOVED"
-                    | "ON"
-            );
+            let aspect = governs_infinitive(self.norm(governing));
             let verb_at = if self.norm(governing) == "ON" && governing > a && self.norm(governing - 1) == "WENT" {
                 governing - 1
             } else {
@@ -2284,9 +2304,14 @@ impl<'a> Doc<'a> {
             }
         }
         match before {
-            Some((na, _, _)) if na > a + 1 && self.norm(na - 1) == "WHO" => {
-                // `people who have battled online threats say it ...`: the
-                // noun the relative clause hangs on.
+            // `people who have battled online threats say it ...`: the noun
+            // the relative clause hangs on; not in `an official who spoke
+            // anonymously to discuss ...`, whose infinitive is a purpose.
+            Some((na, _, _))
+                if na > a + 1
+                    && self.norm(na - 1) == "WHO"
+                    && (self.norm(cue.start - 1) != "TO" || governs_infinitive(self.norm(cue.start - 2))) =>
+            {
                 let np = self.antecedent_of(na - 1, a)?;
                 let after = addressee.map_or(cue.end, |(_, e)| e);
                 self.indirect_record(s, (after, end), cue, Some(np), addressee)
@@ -2567,7 +2592,11 @@ impl<'a> Doc<'a> {
     fn not_noun_phrase(&self, (a, b): (usize, usize)) -> bool {
         let first = self.norm(a);
         let next = (b > a + 1).then(|| self.norm(a + 1));
+        // `according to polling by the A.F.L.-C.I.O.`: a gerund there
+        // names the source.
+        let according = a >= 2 && self.norm(a - 1) == "TO" && self.norm(a - 2) == "ACCORDING";
         let verbal = !self.capitalized(a)
+            && !according
             && (first.ends_with("ING") || first.ends_with("ED") || first.ends_with("LY"))
             && next.is_none_or(|w| {
                 DETERMINERS.contains(&w)

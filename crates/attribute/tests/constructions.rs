@@ -1422,3 +1422,32 @@ fn a_quotation_after_a_reported_sentence_is_its_speakers() {
     assert_eq!(speaker(q), "Cole");
     assert_eq!(q.speaker.as_ref().and_then(|s| s.span), None);
 }
+
+#[test]
+fn according_to_before_a_quotation_and_a_gerund_source() {
+    let (a, t) = run("According to the newspaper, \"the gun laws are weak.\"");
+    let q = at_cue(&a, "According to");
+    assert_eq!(source(&t, q), "the newspaper");
+    assert!(q.direct);
+
+    let (a, t) = run("Union members favored the senator by 20 points, according to polling by the federation.");
+    let q = at_cue(&a, "according to");
+    assert_eq!(source(&t, q), "polling by the federation");
+}
+
+#[test]
+fn a_relative_before_a_quotation_and_an_opening_participle_phrase() {
+    let (a, t) =
+        run("A White House official who spoke anonymously to discuss strategy said Wednesday, \"There are talks.\"");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "A White House official");
+    assert!(
+        a.quotes.iter().all(|q| q.cue.as_deref() != Some("discuss")),
+        "{:?}",
+        a.quotes
+    );
+
+    let (a, t) = run("Asked on Monday whether he would serve, Mrs. Clinton shook her head and said, \"No.\"");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "Mrs. Clinton");
+}
