@@ -238,6 +238,7 @@ const LEADING_ADVERBS: &[&str] = &[
     "MEANWHILE",
     "LIKEWISE",
     "HOWEVER",
+    "THEREFORE",
     "EARLIER",
     "LATER",
     "NOW",
@@ -1566,7 +1567,12 @@ impl<'a> Doc<'a> {
         let participle_phrase = first.ends_with("ED")
             && k + 1 < before
             && (PREPOSITIONS.contains(&self.norm(k + 1)) || QUESTION_WORDS.contains(&self.norm(k + 1)));
-        let intro = opens_adjunct(first) || first.ends_with("ING") || participle_phrase;
+        // `Even before Francis' remarks, ...`, `Hastily politicizing the
+        // tragedy, ...`.
+        let next = if k + 1 < before { self.norm(k + 1) } else { "" };
+        let modified = matches!(first, "EVEN" | "JUST" | "LONG" | "SHORTLY") && opens_adjunct(next)
+            || first.len() >= 6 && first.ends_with("LY") && next.ends_with("ING");
+        let intro = opens_adjunct(first) || first.ends_with("ING") || participle_phrase || modified;
         // Skip the opening phrase, and places inside it (`Speaking in
         // Salem, New Hampshire, Trump ...`).
         let mut skips = usize::from(intro) * 3;
@@ -1617,6 +1623,25 @@ impl<'a> Doc<'a> {
             return None;
         }
         Some((k, e))
+    }
+
+    /// The subject a verb coordinated at token `cue` shares: that of its
+    /// clause, which opens after the last subordinator before it (`when
+    /// Rubio thanked Miami and said`) unless a comma closed that clause
+    /// (`When told ..., Bush thought and said`).
+    fn coordinated_subject(&self, a: usize, cue: usize) -> Option<(usize, usize)> {
+        let from = (a..cue)
+            .rev()
+            .find(|&k| {
+                !self.quoted[k]
+                    && matches!(
+                        self.norm(k),
+                        "WHEN" | "AFTER" | "BEFORE" | "BECAUSE" | "SINCE" | "ONCE" | "UNTIL" | "IF"
+                    )
+            })
+            .filter(|&k| (k..cue).all(|i| self.raw(i) != "," || self.quoted[i]))
+            .map_or(a, |k| k + 1);
+        self.clause_subject(from, cue)
     }
 
     /// A subject set off by an apposition before the comma at token
@@ -2238,6 +2263,10 @@ impl<'a> Doc<'a> {
                 .filter(|_| opening);
             let (to, subject) = match comma {
                 Some(k) => (k, self.clause_subject(k + 1, end)),
+                // `Sullivan put off deciding whether Judicial Watch could
+                // question Clinton but said ...`: a coordinated verb shares
+                // the clause's subject, not a nearer frame's.
+                None if coordinated => (end, self.coordinated_subject(a, cue.start).or(previous)),
                 None => (end, previous.or_else(|| self.clause_subject(a, cue.start))),
             };
             let mut found = self.indirect_record(s, (from, to), cue, subject, addressee)?;

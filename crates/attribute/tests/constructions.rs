@@ -1451,3 +1451,23 @@ fn a_relative_before_a_quotation_and_an_opening_participle_phrase() {
     let q = at_cue(&a, "said");
     assert_eq!(source(&t, q), "Mrs. Clinton");
 }
+
+#[test]
+fn a_coordinated_verb_shares_the_subject_of_its_clause() {
+    let (a, t) =
+        run("Sullivan put off deciding whether the group could question Clinton but said it could come back later.");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "Sullivan");
+
+    // Inside a subordinate clause, that clause's subject.
+    let (a, t) =
+        run("Some in the crowd booed, and when Rubio thanked Miami and said it was great to be home, a man yelled.");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "Rubio");
+
+    // After an opening adjunct led by an adverb.
+    let (a, t) =
+        run("Even before the remarks about him, Mr. Trump had criticized the pope as a political person and accused him of meddling.");
+    let q = at_cue(&a, "accused");
+    assert_eq!(source(&t, q), "Mr. Trump");
+}
