@@ -1387,7 +1387,29 @@ impl<'a> Doc<'a> {
                 && matches!(self.tok(prev).kind, Kind::Number)
                 && cue.end < self.seg.tokens.len()
                 && self.is_word(cue.end);
+            // `eight hours of questioning`, `that kind of thinking`: a gerund
+            // after a measure and `of` is a noun; not in `stopped short of
+            // calling`.
+            let gerund = prev > lo
+                && self.norm(prev) == "OF"
+                && self.norm(cue.start).ends_with("ING")
+                && matches!(
+                    self.norm(prev - 1),
+                    "HOURS"
+                        | "MINUTES"
+                        | "DAYS"
+                        | "WEEKS"
+                        | "MONTHS"
+                        | "YEARS"
+                        | "KIND"
+                        | "SORT"
+                        | "TYPE"
+                        | "LOT"
+                        | "ROUND"
+                        | "ROUNDS"
+                );
             if DETERMINERS.contains(&self.norm(prev))
+                || gerund
                 || quantity && cue.needs_clause
                 || adjectival && !self.is_fraction(prev, lo)
                 || self.is_possessive(prev)
@@ -1572,7 +1594,10 @@ impl<'a> Doc<'a> {
         let next = if k + 1 < before { self.norm(k + 1) } else { "" };
         let modified = matches!(first, "EVEN" | "JUST" | "LONG" | "SHORTLY") && opens_adjunct(next)
             || first.len() >= 6 && first.ends_with("LY") && next.ends_with("ING");
-        let intro = opens_adjunct(first) || first.ends_with("ING") || participle_phrase || modified;
+        // `Eight years ago, he supported ...`: a counted time is no subject.
+        let ago = (NUMBER_WORDS.contains(&first) || self.tok(k).kind == Kind::Number)
+            && matches!(next, "YEARS" | "MONTHS" | "WEEKS" | "DAYS" | "DECADES" | "HOURS");
+        let intro = opens_adjunct(first) || first.ends_with("ING") || participle_phrase || modified || ago;
         // Skip the opening phrase, and places inside it (`Speaking in
         // Salem, New Hampshire, Trump ...`).
         let mut skips = usize::from(intro) * 3;

@@ -1471,3 +1471,16 @@ fn a_coordinated_verb_shares_the_subject_of_its_clause() {
     let q = at_cue(&a, "accused");
     assert_eq!(source(&t, q), "Mr. Trump");
 }
+
+#[test]
+fn a_counted_time_opens_no_subject_and_a_measured_gerund_is_a_noun() {
+    let (a, t) = run("Eight years ago, he supported the senator and said, \"She has never done anything for us.\"");
+    let q = at_cue(&a, "said");
+    assert_eq!(source(&t, q), "he");
+
+    let (a, _) = run("The panel subjected her to more than eight hours of questioning in October.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    let (a, t) = run("The governor stopped short of calling the shooting racially motivated.");
+    let q = at_cue(&a, "calling");
+    assert!(source(&t, q).starts_with("The governor"), "{q:?}");
+}
