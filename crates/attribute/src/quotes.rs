@@ -422,6 +422,44 @@ fn governs_infinitive(w: &str) -> bool {
     )
 }
 
+/// Whether a word (upper case) is an adverb of manner in -ly, not a noun
+/// or adjective with that ending (`family`, `likely`).
+fn is_manner_adverb(w: &str) -> bool {
+    w.len() >= 6
+        && w.ends_with("LY")
+        && !matches!(
+            w,
+            "LIKELY"
+                | "UNLIKELY"
+                | "FAMILY"
+                | "SUPPLY"
+                | "WEEKLY"
+                | "MONTHLY"
+                | "YEARLY"
+                | "QUARTERLY"
+                | "HOURLY"
+                | "NIGHTLY"
+                | "COSTLY"
+                | "DEADLY"
+                | "LONELY"
+                | "ELDERLY"
+                | "FRIENDLY"
+                | "ASSEMBLY"
+                | "ANOMALY"
+                | "MONOPOLY"
+                | "ORDERLY"
+                | "LIVELY"
+                | "LOVELY"
+                | "COMELY"
+                | "HOMELY"
+                | "SICKLY"
+                | "CURLY"
+        )
+}
+
+/// Counted units of time (`eight years ago`, `hours of questioning`).
+const TIME_UNITS: &[&str] = &["MINUTES", "HOURS", "DAYS", "WEEKS", "MONTHS", "YEARS", "DECADES"];
+
 /// Whether a word names a stretch of time (`this week`, `last fall`).
 fn is_time_noun(w: &str) -> bool {
     DAY_WORDS.contains(&w)
@@ -843,7 +881,7 @@ impl<'a> Doc<'a> {
                 "'D" | "'LL" | "'VE" => true,
                 p => BE_FORMS.contains(&p) && (ing || ed),
             };
-            if !be && !CUE_MODIFIERS.contains(&prev) && !self.is_manner_adverb(cue.start - 1) {
+            if !be && !CUE_MODIFIERS.contains(&prev) && !self.manner_adverb_at(cue.start - 1) {
                 break;
             }
             cue.start -= 1;
@@ -854,40 +892,8 @@ impl<'a> Doc<'a> {
     /// Whether token `i` is an adverb of manner that belongs to the cue
     /// after it (`who enthusiastically endorses`, `voters overwhelmingly
     /// support`), not a noun or adjective in -ly (`the family said`).
-    fn is_manner_adverb(&self, i: usize) -> bool {
-        let w = self.norm(i);
-        w.len() >= 6
-            && w.ends_with("LY")
-            && self.is_word(i)
-            && !self.capitalized(i)
-            && !matches!(
-                w,
-                "LIKELY"
-                    | "UNLIKELY"
-                    | "FAMILY"
-                    | "SUPPLY"
-                    | "WEEKLY"
-                    | "MONTHLY"
-                    | "YEARLY"
-                    | "QUARTERLY"
-                    | "HOURLY"
-                    | "NIGHTLY"
-                    | "COSTLY"
-                    | "DEADLY"
-                    | "LONELY"
-                    | "ELDERLY"
-                    | "FRIENDLY"
-                    | "ASSEMBLY"
-                    | "ANOMALY"
-                    | "MONOPOLY"
-                    | "ORDERLY"
-                    | "LIVELY"
-                    | "LOVELY"
-                    | "COMELY"
-                    | "HOMELY"
-                    | "SICKLY"
-                    | "CURLY"
-            )
+    fn manner_adverb_at(&self, i: usize) -> bool {
+        self.is_word(i) && !self.capitalized(i) && is_manner_adverb(self.norm(i))
     }
 
     /// Token ranges of paragraphs that contain sentences.
@@ -1393,21 +1399,11 @@ impl<'a> Doc<'a> {
             let gerund = prev > lo
                 && self.norm(prev) == "OF"
                 && self.norm(cue.start).ends_with("ING")
-                && matches!(
-                    self.norm(prev - 1),
-                    "HOURS"
-                        | "MINUTES"
-                        | "DAYS"
-                        | "WEEKS"
-                        | "MONTHS"
-                        | "YEARS"
-                        | "KIND"
-                        | "SORT"
-                        | "TYPE"
-                        | "LOT"
-                        | "ROUND"
-                        | "ROUNDS"
-                );
+                && (TIME_UNITS.contains(&self.norm(prev - 1))
+                    || matches!(
+                        self.norm(prev - 1),
+                        "KIND" | "SORT" | "TYPE" | "LOT" | "ROUND" | "ROUNDS"
+                    ));
             if DETERMINERS.contains(&self.norm(prev))
                 || gerund
                 || quantity && cue.needs_clause
@@ -1593,10 +1589,9 @@ impl<'a> Doc<'a> {
         // tragedy, ...`.
         let next = if k + 1 < before { self.norm(k + 1) } else { "" };
         let modified = matches!(first, "EVEN" | "JUST" | "LONG" | "SHORTLY") && opens_adjunct(next)
-            || first.len() >= 6 && first.ends_with("LY") && next.ends_with("ING");
+            || is_manner_adverb(first) && next.ends_with("ING");
         // `Eight years ago, he supported ...`: a counted time is no subject.
-        let ago = (NUMBER_WORDS.contains(&first) || self.tok(k).kind == Kind::Number)
-            && matches!(next, "YEARS" | "MONTHS" | "WEEKS" | "DAYS" | "DECADES" | "HOURS");
+        let ago = (NUMBER_WORDS.contains(&first) || self.tok(k).kind == Kind::Number) && TIME_UNITS.contains(&next);
         let intro = opens_adjunct(first) || first.ends_with("ING") || participle_phrase || modified || ago;
         // Skip the opening phrase, and places inside it (`Speaking in
         // Salem, New Hampshire, Trump ...`).
