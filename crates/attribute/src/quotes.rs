@@ -1112,7 +1112,17 @@ impl<'a> Doc<'a> {
                     "ANOTHER" | "OTHER" | "FORMER" | "CURRENT" | "SEVERAL" | "TWO" | "THREE" | "SOME" | "MANY"
                 ) && end - k <= 3
         };
-        self.norm(i) == "AND" && i > floor && i + 1 < end && left(i - 1) && right(i + 1)
+        // `teachers and union officials told POLITICO`: two plural nouns.
+        let plural = |k: usize| {
+            let w = self.norm(k);
+            self.is_word(k) && w.len() > 3 && w.ends_with('S') && !w.ends_with("SS")
+        };
+        let nouns = i > floor
+            && end - i <= 4
+            && plural(i - 1)
+            && plural(end - 1)
+            && (i + 1..end).all(|k| !self.norm(k).ends_with("ED") && !FINITE_WORDS.contains(&self.norm(k)));
+        self.norm(i) == "AND" && i > floor && i + 1 < end && (left(i - 1) && right(i + 1) || nouns)
     }
 
     /// When token `close` ends a parenthetical (`)`) or a dash aside, the

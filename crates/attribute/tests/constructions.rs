@@ -1484,3 +1484,15 @@ fn a_counted_time_opens_no_subject_and_a_measured_gerund_is_a_noun() {
     let q = at_cue(&a, "calling");
     assert!(source(&t, q).starts_with("The governor"), "{q:?}");
 }
+
+#[test]
+fn two_plural_nouns_joined_by_and_are_one_source() {
+    let (a, t) =
+        run("Support is strong among the progressive wing of the unions, teachers and union officials told reporters.");
+    let q = at_cue(&a, "told reporters");
+    assert_eq!(source(&t, q), "teachers and union officials");
+
+    let (a, t) = run("Her advisers and allies say she will spend the coming weeks on the economy.");
+    let q = at_cue(&a, "say");
+    assert_eq!(source(&t, q), "Her advisers and allies");
+}
