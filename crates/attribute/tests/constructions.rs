@@ -52,6 +52,12 @@ fn source<'t>(text: &'t str, q: &QuoteRecord) -> &'t str {
     &text[span[0]..span[1]]
 }
 
+/// The one report found; a failure when there are none or several.
+fn sole(a: &Attribution) -> &QuoteRecord {
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    &a.quotes[0]
+}
+
 /// The report whose cue is `cue`; a failure when there is none.
 fn at_cue<'a>(a: &'a Attribution, cue: &str) -> &'a QuoteRecord {
     a.quotes
@@ -894,8 +900,7 @@ fn a_name_with_set_off_phrases_before_the_cue_is_the_source() {
 #[test]
 fn a_participle_takes_a_counted_subject_after_an_opening_phrase() {
     let (a, t) = run("This week, two liberal groups rolled out radio ads, criticizing their positions on immigration.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "two liberal groups");
 }
 
@@ -915,8 +920,7 @@ fn a_participle_before_a_second_quotation_keeps_the_first_speaker() {
 #[test]
 fn an_adjunct_set_off_before_the_cue_is_not_the_source() {
     let (a, t) = run("The columnist Ruth Marcus, on Tuesday, wrote that the plan was doomed.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "The columnist Ruth Marcus");
 }
 
@@ -975,24 +979,21 @@ fn an_apposition_may_hold_a_whom_clause_and_an_adjunct_is_no_inverted_source() {
     let (a, t) = run(
         "Corey Lewandowski, a rival whom Trump fired as campaign manager, said on CNN that Manafort should be held to account.",
     );
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert!(src.starts_with("Corey Lewandowski"), "{:?}", a.quotes[0]);
 }
 
 #[test]
 fn an_opening_place_does_not_hide_a_counted_subject() {
     let (a, t) = run("In Vermont, about half of the primary voters said they want a more liberal president.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "about half of the primary voters");
 }
 
 #[test]
 fn a_source_is_a_noun_phrase_not_an_opening_phrase_or_an_expletive() {
     let (a, t) = run("Democratic candidates went further, with former Gov. Martin O'Malley calling Trump a fascist.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "former Gov. Martin O'Malley");
     assert_eq!(part(&t, &a.quotes[0], 0), "Trump a fascist");
 
@@ -1037,8 +1038,7 @@ fn a_title_set_off_by_a_name_after_an_opening_phrase_is_the_source() {
     let (a, t) = run(
         "But in an interview, the union's president, Mary Kay Henry, expressed concern that some members could find Trump appealing.",
     );
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "the union's president, Mary Kay Henry");
 }
 
@@ -1052,24 +1052,21 @@ fn asked_about_opens_a_question() {
 #[test]
 fn a_pronoun_after_an_opening_adjunct_is_the_source() {
     let (a, t) = run("At the town hall this week she said she did not believe it amounted to much.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "she");
 }
 
 #[test]
 fn a_refusal_keeps_a_name_set_off_by_its_apposition() {
     let (a, t) = run("Jim Prosser, a Twitter spokesman, also declined to comment for this column.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "Jim Prosser, a Twitter spokesman");
 }
 
 #[test]
 fn an_adjective_in_ly_opens_a_source() {
     let (a, t) = run("Clinton won the Democratic primary in Puerto Rico, according to early returns.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "early returns");
 }
 
@@ -1100,8 +1097,7 @@ fn a_contracted_auxiliary_belongs_to_the_cue() {
 #[test]
 fn told_is_never_inverted() {
     let (a, t) = run("Sanders remains committed to the race, his top aide, Tad Devine, told The Huffington Post.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert!(src.contains("Tad Devine"), "{:?}", a.quotes[0]);
 }
 
@@ -1118,8 +1114,7 @@ fn a_time_phrase_before_the_cue_is_not_the_source() {
 fn a_passive_with_an_agent_and_a_clause_reports_the_clause() {
     let (a, t) =
         run("Earlier this month, Sanders was asked by host John Dickerson whether his aim was similar to Kennedy's.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "host John Dickerson");
     assert_eq!(part(&t, &a.quotes[0], 0), "whether his aim was similar to Kennedy's");
 }
@@ -1172,8 +1167,7 @@ fn an_opening_adjunct_is_not_reported_content() {
 #[test]
 fn a_subject_with_a_relative_clause_and_no_comma_is_the_source() {
     let (a, t) = run("But people who have battled other online threats say it could be doing more.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "people");
     assert_eq!(part(&t, &a.quotes[0], 0), "it could be doing more");
 }
@@ -1195,8 +1189,7 @@ fn a_participle_after_while_before_or_by_takes_the_clause_subject() {
 #[test]
 fn called_for_after_an_indefinite_subject_speaks() {
     let (a, t) = run("Before the appearance, a group of rabbis called for a boycott of his speech.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "a group of rabbis");
 
     let (a, _) = run("He joined a program called Teach for America.");
@@ -1286,8 +1279,7 @@ fn a_capitalized_month_or_name_is_not_an_auxiliary_and_an_asker_is_a_source() {
 #[test]
 fn a_relative_refusal_after_an_adjunct_is_its_antecedents() {
     let (a, t) = run("Curiel, who through his office declined to comment, was born in East Chicago.");
-    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-    let src = source(&t, &a.quotes[0]);
+    let src = source(&t, sole(&a));
     assert_eq!(src, "who");
     assert_eq!(speaker(&a.quotes[0]), "Curiel");
     assert_eq!(part(&t, &a.quotes[0], 0), "to comment");
