@@ -486,7 +486,6 @@ fn is_time_noun(w: &str) -> bool {
 /// Nouns that take a `that` clause of what someone holds or says (`the
 /// notion that`, `evidence that`), unlike nouns a relative `that` follows.
 const COMPLEMENT_NOUNS: &[&str] = &[
-    "FACT",
     "IDEA",
     "NOTION",
     "EVIDENCE",
@@ -495,7 +494,6 @@ const COMPLEMENT_NOUNS: &[&str] = &[
     "CONCERN",
     "CONCERNS",
     "SENSE",
-    "POSSIBILITY",
     "HOPE",
     "HOPES",
     "CLAIM",
@@ -1066,7 +1064,7 @@ impl<'a> Doc<'a> {
                         break;
                     }
                 }
-                Kind::Punct if matches!(self.raw(i), "&" | "." | "'" | "/") => {}
+                Kind::Punct if matches!(self.raw(i), "&" | "." | "'" | "/" | "%") => {}
                 _ => {
                     // `Sen. Elizabeth Warren (D-MA) said`, `Many speakers
                     // -- including X and Y -- said`: skip the aside.
@@ -1550,10 +1548,33 @@ impl<'a> Doc<'a> {
         }
         match self.tok(i).kind {
             Kind::Quote(_) | Kind::Number => true,
-            Kind::Word => CLAUSE_OPENERS.contains(&self.norm(i)) || self.capitalized(i),
+            Kind::Word => CLAUSE_OPENERS.contains(&self.norm(i)) || self.capitalized(i) || self.bare_subject(i),
             // `," he notes.`: the cue ends the sentence.
             _ => matches!(self.raw(i), ":" | "." | "?" | "!") || self.sentence_of[i] != self.sentence_of[i - 1],
         }
+    }
+
+    /// Whether token `i` opens a clause with a bare noun phrase of one or
+    /// two words and an auxiliary (`hopes obstruction would become ...`,
+    /// `show working-class whites could be ...`).
+    fn bare_subject(&self, i: usize) -> bool {
+        let w = self.norm(i);
+        if PREPOSITIONS.contains(&w) || FINITE_WORDS.contains(&w) || CLAUSE_WORDS.contains(&w) {
+            return false;
+        }
+        // A word joined by a hyphen (`working-class`) adds no word.
+        let mut words = 0;
+        (i + 1..self.seg.tokens.len())
+            .take_while(|&k| {
+                let joined = self.tok(k).flags & flags::HYPHEN_BEFORE != 0;
+                words += usize::from(!joined);
+                words <= 2
+                    && self.is_word(k)
+                    && !self.quoted[k]
+                    && !CLAUSE_WORDS.contains(&self.norm(k))
+                    && self.sentence_of[k] == self.sentence_of[i]
+            })
+            .any(|k| FINITE_WORDS.contains(&self.norm(k)))
     }
 
     /// Whether the sentence starting at token `a` is a title-case headline

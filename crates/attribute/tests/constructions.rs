@@ -1488,3 +1488,27 @@ fn two_plural_nouns_joined_by_and_are_one_source() {
     let q = at_cue(&a, "say");
     assert_eq!(source(&t, q), "Her advisers and allies");
 }
+
+#[test]
+fn a_percentage_is_a_source_and_a_bare_noun_with_an_auxiliary_opens_a_clause() {
+    let (a, t) = run("On economic issues, 42% say they are liberal.");
+    let q = sole(&a);
+    assert_eq!(source(&t, q), "42%");
+    assert_eq!(part(&t, q, 0), "they are liberal");
+
+    // `shows` is also a noun: a clause must follow it.
+    let (a, t) = run("Recent polls show working-class voters could decide the race.");
+    let q = at_cue(&a, "show");
+    assert_eq!(source(&t, q), "Recent polls");
+    assert_eq!(part(&t, q, 0), "working-class voters could decide the race");
+    let (a, _) = run("The network shows people who are lost at sea.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
+
+#[test]
+fn the_fact_that_reports_nothing() {
+    let (a, _) = run("The fact that he won the state surprised the campaign.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    let (a, t) = run("The notion that he won the state surprised the campaign.");
+    assert_eq!(part(&t, sole(&a), 0), "that he won the state surprised the campaign");
+}
