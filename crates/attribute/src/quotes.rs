@@ -1444,10 +1444,21 @@ impl<'a> Doc<'a> {
         let to_act = named_subject && cue.end < self.seg.tokens.len() && self.norm(cue.end) == "TO";
         // `what he calls corruption`: a free relative names what was said.
         let free_relative = named_subject && cue.start >= lo + 2 && self.norm(cue.start - 2) == "WHAT";
+        // `Two-thirds support reducing ...`: a gerund object makes a stance
+        // a verb (`tweets criticizing ...` is a noun and its participle).
+        let gerund_object = cue.class == CueClass::Belief
+            && (cue.end..(cue.end + 2).min(self.seg.tokens.len()))
+                .take_while(|&k| self.is_word(k) && !self.quoted[k])
+                .find(|&k| !self.manner_adverb_at(k))
+                .is_some_and(|k| {
+                    let w = self.norm(k);
+                    w.len() > 5 && w.ends_with("ING") && !self.capitalized(k)
+                });
         if cue.needs_clause
             && !modal
             && !to_act
             && !free_relative
+            && !gerund_object
             && (!self.opens_clause(cue.end) || self.relative_that(cue.end))
         {
             return false;

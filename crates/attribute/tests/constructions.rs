@@ -1512,3 +1512,14 @@ fn the_fact_that_reports_nothing() {
     let (a, t) = run("The notion that he won the state surprised the campaign.");
     assert_eq!(part(&t, sole(&a), 0), "that he won the state surprised the campaign");
 }
+
+#[test]
+fn a_gerund_object_makes_a_stance_a_verb() {
+    let (a, t) = run("Two-thirds of the voters support temporarily banning the practice.");
+    let q = sole(&a);
+    assert_eq!(source(&t, q), "Two-thirds of the voters");
+    assert_eq!(part(&t, q, 0), "temporarily banning the practice");
+
+    let (a, _) = run("Democrats from coal states digging in against him lost the vote.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
