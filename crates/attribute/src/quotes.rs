@@ -1454,28 +1454,37 @@ impl<'a> Doc<'a> {
                     let w = self.norm(k);
                     w.len() > 5 && w.ends_with("ING") && !self.capitalized(k)
                 });
+        // A cue that closes an inverted frame (`," he notes.`, `..., records
+        // show, and ...`) has its clause before it; not in `to express
+        // doubts.`
+        let ends = cue.end >= self.seg.tokens.len()
+            || matches!(self.raw(cue.end), "." | "?" | "!")
+            || self.sentence_of[cue.end] != self.sentence_of[cue.start];
+        let inverted = || {
+            (cue.start.saturating_sub(5)..cue.start)
+                .rev()
+                .find(|&i| self.raw(i) == "," || matches!(self.tok(i).kind, Kind::Quote(_)))
+                .is_some_and(|i| !(i..cue.start).any(|k| matches!(self.norm(k), "TO" | "AND" | "OR")))
+        };
+        let closes = !ends
+            && cue.class == CueClass::Finding
+            && self.raw(cue.end) == ","
+            && cue.end + 1 < self.seg.tokens.len()
+            && self.opens_conjunct(cue.end)
+            && inverted();
         if cue.needs_clause
             && !modal
             && !to_act
             && !free_relative
             && !gerund_object
+            && !closes
             && (!self.opens_clause(cue.end) || self.relative_that(cue.end))
         {
             return false;
         }
-        // The end of the sentence opens no clause unless the cue closes an
-        // inverted frame (`," he notes.`), not in `to express doubts.`
-        let ends = cue.end >= self.seg.tokens.len()
-            || matches!(self.raw(cue.end), "." | "?" | "!")
-            || self.sentence_of[cue.end] != self.sentence_of[cue.start];
-        if cue.needs_clause && !modal && ends {
-            let inverted = (cue.start.saturating_sub(5)..cue.start)
-                .rev()
-                .find(|&i| self.raw(i) == "," || matches!(self.tok(i).kind, Kind::Quote(_)))
-                .is_some_and(|i| !(i..cue.start).any(|k| self.norm(k) == "TO"));
-            if !inverted {
-                return false;
-            }
+        // The end of the sentence opens no clause.
+        if cue.needs_clause && !modal && ends && !inverted() {
+            return false;
         }
         // `continued to press`, `went on to lose`, `adding to her lead`:
         // not speaking.
@@ -1586,6 +1595,17 @@ impl<'a> Doc<'a> {
                     && self.sentence_of[k] == self.sentence_of[i]
             })
             .any(|k| FINITE_WORDS.contains(&self.norm(k)))
+    }
+
+    /// Whether a comma at token `i` opens a coordinated clause (`, and`,
+    /// `, but`).
+    fn opens_conjunct(&self, i: usize) -> bool {
+        i + 1 < self.seg.tokens.len()
+            && self.raw(i) == ","
+            && matches!(
+                self.norm(i + 1),
+                "AND" | "BUT" | "WHILE" | "ALTHOUGH" | "THOUGH" | "YET"
+            )
     }
 
     /// Whether the sentence starting at token `a` is a title-case headline
@@ -2425,7 +2445,12 @@ impl<'a> Doc<'a> {
                             && self.cue_at(k + 1, end).is_some()
                     })
                     .unwrap_or(end);
-                let tail_words = self.words_in(after, tail_end);
+                // `..., records show, and it is worth less`: a new clause.
+                let tail_words = if cue.class == CueClass::Finding && self.opens_conjunct(after) {
+                    0
+                } else {
+                    self.words_in(after, tail_end)
+                };
                 let starts_clause = after < end && self.norm(after) == "THAT";
                 // `..., she said in a video message to the convention.`: a
                 // tail of adjuncts only, no clause.

@@ -1523,3 +1523,15 @@ fn a_gerund_object_makes_a_stance_a_verb() {
     let (a, _) = run("Democrats from coal states digging in against him lost the vote.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_finding_set_off_before_a_conjunction_closes_its_frame() {
+    let (a, t) = run("The plane was insured for $35 million in 2011, records show, and it is worth less today.");
+    let q = at_cue(&a, "show");
+    assert_eq!(source(&t, q), "records");
+    assert_eq!(part(&t, q, 0), "The plane was insured for $35 million in 2011");
+
+    // A noun of saying set off the same way is no frame.
+    let (a, _) = run("He won in smaller, whiter states, but Clinton kept her lead.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
