@@ -1412,7 +1412,15 @@ impl<'a> Doc<'a> {
                         self.norm(prev - 1),
                         "KIND" | "SORT" | "TYPE" | "LOT" | "ROUND" | "ROUNDS"
                     ));
-            if DETERMINERS.contains(&self.norm(prev))
+            // `people who met her say it ...`: `her` is the object of a
+            // verb when a clause follows (`had her say.` is a noun).
+            let object = self.norm(prev) == "HER"
+                && prev > lo
+                && !PREPOSITIONS.contains(&self.norm(prev - 1))
+                && cue.end < self.seg.tokens.len()
+                && self.is_word(cue.end)
+                && self.opens_clause(cue.end);
+            if DETERMINERS.contains(&self.norm(prev)) && !object
                 || gerund
                 || quantity && cue.needs_clause
                 || adjectival && !self.is_fraction(prev, lo)
@@ -1947,6 +1955,20 @@ impl<'a> Doc<'a> {
             !reports
                 .iter()
                 .any(|&(content, cue)| cue != c.start && content.start <= at && at < content.end)
+        });
+        // `People who know the senator say ...`: a relative clause inside
+        // the subject of a later frame is no report of its own.
+        let subjects: Vec<(usize, u32)> = out
+            .iter()
+            .filter_map(|f| Some((f.frame.source?.1, self.tok(f.frame.cue?.start).span.start)))
+            .collect();
+        out.retain(|f| {
+            let Some((w, _)) = f.frame.source.filter(|&(x, y)| y == x + 1 && self.norm(x) == "WHO") else {
+                return true;
+            };
+            !subjects
+                .iter()
+                .any(|&(to, cue)| to == w && f.content.start <= cue && cue < f.content.end)
         });
         // `X said A, adding B`: A ends before the comma of the next frame.
         for k in 1..out.len() {
@@ -2606,10 +2628,11 @@ impl<'a> Doc<'a> {
         if w < a + 1 {
             return None;
         }
+        // `Those who back her say ...`: the demonstrative stands alone.
         let before = |k: usize| {
             self.np_before(k, a)
                 .map(|(na, nb, _)| (na, nb))
-                .filter(|&np| self.subject_ok(np))
+                .filter(|&np| self.subject_ok(np) || np.1 == np.0 + 1 && matches!(self.norm(np.0), "THOSE" | "THESE"))
         };
         if self.raw(w - 1) == "," {
             return before(w - 1);

@@ -1535,3 +1535,19 @@ fn a_finding_set_off_before_a_conjunction_closes_its_frame() {
     let (a, _) = run("He won in smaller, whiter states, but Clinton kept her lead.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_relative_clause_in_the_subject_is_no_report_of_its_own() {
+    let (a, t) = run("People who know the senator say the attention has hurt her.");
+    let q = sole(&a);
+    assert_eq!(source(&t, q), "People");
+    assert_eq!(part(&t, q, 0), "the attention has hurt her");
+
+    // `Those` stands alone; `her` before a verb and its clause is an object.
+    let (a, t) = run("Those who met her say the attention has hurt her.");
+    let q = sole(&a);
+    assert_eq!(source(&t, q), "Those");
+    assert_eq!(q.cue.as_deref(), Some("say"));
+    let (a, _) = run("She finally had her say in the debate.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
