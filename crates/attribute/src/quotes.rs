@@ -1077,7 +1077,9 @@ impl<'a> Doc<'a> {
                             continue;
                         }
                     }
-                    comma = true;
+                    // `...; a plurality oppose it`: a semicolon closes
+                    // the clause before, which the cue does not report.
+                    comma = self.raw(i) != ";";
                     break;
                 }
             }
@@ -1924,6 +1926,20 @@ impl<'a> Doc<'a> {
             i = cue.end.max(i + 1);
         }
         self.complement_clauses(s, (a, end), used, &mut out);
+        // `a majority support X; a plurality oppose it`: a semicolon ends
+        // the clause a frame reports when a frame of its own follows.
+        let cues: Vec<usize> = out.iter().filter_map(|f| Some(f.frame.cue?.start)).collect();
+        for f in &mut out {
+            let Some(c) = f.frame.cue else { continue };
+            let inside = |k: usize| {
+                let at = self.tok(k).span.start;
+                f.content.start <= at && at < f.content.end
+            };
+            let semicolon = (c.end..end).find(|&k| self.raw(k) == ";" && !self.quoted[k] && inside(k));
+            if let Some(k) = semicolon.filter(|&k| cues.iter().any(|&n| n > k && inside(n))) {
+                f.content.end = self.tok(k - 1).span.end.max(f.content.start);
+            }
+        }
         // `Officers favored Trump 46 to 32 percent, while enlisted personnel
         // favored ...`: a frame ends where the next one's clause begins.
         for k in 1..out.len() {

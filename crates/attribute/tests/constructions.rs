@@ -1551,3 +1551,16 @@ fn a_relative_clause_in_the_subject_is_no_report_of_its_own() {
     let (a, _) = run("She finally had her say in the debate.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_semicolon_ends_a_report_before_a_frame_of_its_own() {
+    let (a, t) = run("Most Republicans support sending troops; a plurality of Democrats oppose the idea.");
+    let q = at_cue(&a, "support");
+    assert_eq!(part(&t, q, 0), "sending troops");
+    let q = at_cue(&a, "oppose");
+    assert_eq!(source(&t, q), "a plurality of Democrats");
+
+    // Without a frame after it, the report goes on.
+    let (a, t) = run("He said the plan was flawed; it would cost too much.");
+    assert_eq!(part(&t, sole(&a), 0), "the plan was flawed; it would cost too much");
+}
