@@ -1959,18 +1959,27 @@ impl<'a> Doc<'a> {
         }
         // `X said that he would not support ...`: a stance inside what
         // another frame reports is part of that report, not a frame.
-        let reports: Vec<(Span, usize)> = out
-            .iter()
-            .filter_map(|f| f.frame.cue.map(|c| (f.content, c.start)))
-            .collect();
+        let reports: Vec<(Span, CueHit)> = out.iter().filter_map(|f| Some((f.content, f.frame.cue?))).collect();
+        // The cues of the other frames whose report holds cue `c`.
+        let outer = |c: CueHit| -> Vec<CueHit> {
+            let at = self.tok(c.start).span.start;
+            reports
+                .iter()
+                .filter(|&&(content, cue)| cue.start != c.start && content.start <= at && at < content.end)
+                .map(|&(_, cue)| cue)
+                .collect()
+        };
+        // `Critics say he had proposed ...`: nor is a frame inside what
+        // another says whose subject runs over the cue that says it.
         out.retain(|f| {
-            let Some(c) = f.frame.cue.filter(|c| c.class == CueClass::Belief) else {
+            let Some(c) = f.frame.cue else {
                 return true;
             };
-            let at = self.tok(c.start).span.start;
-            !reports
-                .iter()
-                .any(|&(content, cue)| cue != c.start && content.start <= at && at < content.end)
+            let over = |u: &CueHit| {
+                u.class == CueClass::Speech && f.frame.source.is_some_and(|(x, y)| x <= u.start && u.start < y)
+            };
+            let outer = outer(c);
+            !(c.class == CueClass::Belief && !outer.is_empty() || outer.iter().any(over))
         });
         // `People who know the senator say ...`: a relative clause inside
         // the subject of a later frame is no report of its own.

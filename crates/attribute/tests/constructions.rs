@@ -1564,3 +1564,16 @@ fn a_semicolon_ends_a_report_before_a_frame_of_its_own() {
     let (a, t) = run("He said the plan was flawed; it would cost too much.");
     assert_eq!(part(&t, sole(&a), 0), "the plan was flawed; it would cost too much");
 }
+
+#[test]
+fn a_frame_whose_subject_runs_over_the_report_around_it_is_dropped() {
+    let (a, t) = run("Critics say he had proposed to dismantle the law.");
+    let q = sole(&a);
+    assert_eq!(source(&t, q), "Critics");
+    assert_eq!(part(&t, q, 0), "he had proposed to dismantle the law");
+
+    let (a, t) = run("At the debate, Clinton cited disparaging remarks Trump had made about her.");
+    let q = sole(&a);
+    assert_eq!(q.cue.as_deref(), Some("cited"));
+    assert_eq!(source(&t, q), "Clinton");
+}
