@@ -1818,6 +1818,12 @@ impl<'a> Doc<'a> {
             // off by the name.
             let named = round == 0 && (c + 1..comma).all(|i| !self.is_word(i) || self.capitalized(i));
             if let Some((na, nb, _)) = self.np_before(c, a) {
+                // `Woodrow Benford, 58, who lives outside Minneapolis,
+                // says`: an age set off after the name is part of the
+                // apposition.
+                if nb == na + 1 && self.tok(na).kind == Kind::Number && na > a && self.raw(na - 1) == "," {
+                    continue;
+                }
                 let titled = named
                     && self.is_determiner(na)
                     && !self.indefinite(na)

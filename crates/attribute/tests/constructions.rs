@@ -1577,3 +1577,14 @@ fn a_frame_whose_subject_runs_over_the_report_around_it_is_dropped() {
     assert_eq!(q.cue.as_deref(), Some("cited"));
     assert_eq!(source(&t, q), "Clinton");
 }
+
+#[test]
+fn an_age_set_off_after_a_name_belongs_to_the_apposition() {
+    let (a, t) = run("Woodrow Benford, 58, who lives outside Minneapolis, says he knew little about the senator.");
+    let q = sole(&a);
+    assert!(source(&t, q).starts_with("Woodrow Benford, 58,"), "{q:?}");
+    assert!(speaker(q).starts_with("Woodrow Benford"), "{q:?}");
+
+    let (a, t) = run("Cory James, 22, of Flint, Mich., said the water was still bad.");
+    assert!(source(&t, sole(&a)).starts_with("Cory James"), "{:?}", a.quotes);
+}
