@@ -1868,8 +1868,11 @@ impl<'a> Doc<'a> {
         if (a..b).any(|i| FINITE_WORDS.contains(&self.norm(i)) && !name(i)) {
             return false;
         }
+        // `Those who back her say ...`, `27 percent of those who ...`: a
+        // demonstrative before `who` stands alone.
         let last = self.norm(b - 1);
-        if PREPOSITIONS.contains(&last) || DETERMINERS.contains(&last) {
+        let pronoun = matches!(last, "THOSE" | "THESE") && b < self.seg.tokens.len() && self.norm(b) == "WHO";
+        if PREPOSITIONS.contains(&last) || DETERMINERS.contains(&last) && !pronoun {
             return false;
         }
         if b - a > 1 && self.norm(a).ends_with("ING") && PREPOSITIONS.contains(&self.norm(a + 1)) {
@@ -2659,11 +2662,10 @@ impl<'a> Doc<'a> {
         if w < a + 1 {
             return None;
         }
-        // `Those who back her say ...`: the demonstrative stands alone.
         let before = |k: usize| {
             self.np_before(k, a)
                 .map(|(na, nb, _)| (na, nb))
-                .filter(|&np| self.subject_ok(np) || np.1 == np.0 + 1 && matches!(self.norm(np.0), "THOSE" | "THESE"))
+                .filter(|&np| self.subject_ok(np))
         };
         if self.raw(w - 1) == "," {
             return before(w - 1);

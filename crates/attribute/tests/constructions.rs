@@ -1548,6 +1548,9 @@ fn a_relative_clause_in_the_subject_is_no_report_of_its_own() {
     let q = sole(&a);
     assert_eq!(source(&t, q), "Those");
     assert_eq!(q.cue.as_deref(), Some("say"));
+    let (a, t) =
+        run("Only 7 percent are undecided, but 27 percent of those who named a candidate said they could change.");
+    assert_eq!(source(&t, at_cue(&a, "said")), "27 percent of those");
     let (a, _) = run("She finally had her say in the debate.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
