@@ -1476,12 +1476,7 @@ impl<'a> Doc<'a> {
                 .find(|&i| self.raw(i) == "," || matches!(self.tok(i).kind, Kind::Quote(_)))
                 .is_some_and(|i| !(i..cue.start).any(|k| matches!(self.norm(k), "TO" | "AND" | "OR")))
         };
-        let closes = !ends
-            && cue.class == CueClass::Finding
-            && self.raw(cue.end) == ","
-            && cue.end + 1 < self.seg.tokens.len()
-            && self.opens_conjunct(cue.end)
-            && inverted();
+        let closes = !ends && cue.class == CueClass::Finding && self.opens_conjunct(cue.end) && inverted();
         if cue.needs_clause
             && !modal
             && !to_act
