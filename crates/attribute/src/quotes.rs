@@ -31,6 +31,9 @@ pub(crate) struct Part {
 pub(crate) struct CueHit {
     pub start: usize,
     pub end: usize,
+    /// The first token of the lexicon's entry, its verb: `start` moves
+    /// left when the cue is widened (`has also said`).
+    pub head: usize,
     pub class: CueClass,
     pub needs_clause: bool,
 }
@@ -42,6 +45,7 @@ impl CueHit {
         CueHit {
             start: i,
             end: i + 1,
+            head: i,
             class,
             needs_clause: false,
         }
@@ -862,6 +866,7 @@ impl<'a> Doc<'a> {
         Some(CueHit {
             start: i,
             end: i + len,
+            head: i,
             class: cue.class,
             needs_clause: cue.needs_clause,
         })
@@ -1432,7 +1437,7 @@ impl<'a> Doc<'a> {
                 return false;
             }
         }
-        let head = self.norm(cue.start);
+        let head = self.norm(cue.head);
         // After a modal (`would advocate allowing ...`) a base form is a verb
         // whatever follows it.
         // The modal may be part of the widened cue, or stand before it with
@@ -1524,7 +1529,9 @@ impl<'a> Doc<'a> {
             {
                 return false;
             }
-            if matches!(head, "CALLED" | "CALLS" | "CALLING") && self.phone_call(cue.end) {
+            // `(also) called Smith on Monday` telephoned; `called on
+            // Congress to act` (a phrase of the lexicon) speaks.
+            if matches!(head, "CALLED" | "CALLS" | "CALLING") && cue.head + 1 == cue.end && self.phone_call(cue.end) {
                 return false;
             }
         }

@@ -1591,3 +1591,15 @@ fn an_age_set_off_after_a_name_belongs_to_the_apposition() {
     let (a, t) = run("Cory James, 22, of Flint, Mich., said the water was still bad.");
     assert!(source(&t, sole(&a)).starts_with("Cory James"), "{:?}", a.quotes);
 }
+
+#[test]
+fn called_on_speaks_and_a_widened_call_can_still_be_a_phone_call() {
+    let (a, t) = run("The senator called on Congress to pass the bill.");
+    let q = sole(&a);
+    assert_eq!(q.cue.as_deref(), Some("called on"));
+    assert_eq!(source(&t, q), "The senator");
+    assert_eq!(part(&t, q, 0), "Congress to pass the bill");
+
+    let (a, _) = run("She also called Smith on Monday.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
