@@ -52,6 +52,13 @@ fn source<'t>(text: &'t str, q: &QuoteRecord) -> &'t str {
     &text[span[0]..span[1]]
 }
 
+/// A text in which nothing is reported; a failure naming the text and
+/// the reports found otherwise.
+fn no_report(text: &str) {
+    let (a, _) = run(text);
+    assert!(a.quotes.is_empty(), "{text}: {:?}", a.quotes);
+}
+
 /// The one report found; a failure when there are none or several.
 fn sole(a: &Attribution) -> &QuoteRecord {
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
@@ -232,8 +239,7 @@ fn a_quote_without_a_cue_takes_the_speaker_of_the_previous_sentence() {
 
 #[test]
 fn scare_quotes_without_a_cue_are_not_quotations() {
-    let (a, _) = run("The so-called \"peace plan\" was published on Monday.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("The so-called \"peace plan\" was published on Monday.");
 }
 
 #[test]
@@ -371,8 +377,7 @@ fn nouns_that_look_like_cues_are_not_cues() {
         "The candidate won 758 pledged delegates in the primaries.",
         "Speaking on radio show Morning Hour, the host laughed.",
     ] {
-        let (a, _) = run(text);
-        assert!(a.quotes.is_empty(), "{text}: {:?}", a.quotes);
+        no_report(text);
     }
     let (b, _) = run("The report states that the army withdrew.");
     assert_eq!(texts(&b), ["that the army withdrew"]);
@@ -386,8 +391,7 @@ fn stance_verbs_and_judgements_are_attributions() {
     let (b, _) = run("The governor called the decision a grave mistake.");
     assert_eq!(texts(&b), ["the decision a grave mistake"]);
     assert_eq!(b.quotes[0].cue.as_deref(), Some("called"));
-    let (c, _) = run("The union called off the strike.");
-    assert!(c.quotes.is_empty(), "{:?}", c.quotes);
+    no_report("The union called off the strike.");
 }
 
 #[test]
@@ -408,8 +412,7 @@ fn a_headline_name_before_a_colon_is_the_source() {
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
     assert_eq!(speaker(&a.quotes[0]), "John Smith");
     assert_eq!(a.quotes[0].cue.as_deref(), Some(":"));
-    let (b, _) = run("The Latest: Voters head to the polls in three states.");
-    assert!(b.quotes.is_empty(), "{:?}", b.quotes);
+    no_report("The Latest: Voters head to the polls in three states.");
 }
 
 #[test]
@@ -455,15 +458,13 @@ fn questions_appearances_polls_and_support() {
     let (b, _) = run("The crowd seemed unperturbed by the delay.");
     assert_eq!(texts(&b), ["unperturbed by the delay"]);
     assert_eq!(b.quotes[0].speaker, None);
-    let (c, _) = run("The singer appeared on television on Sunday.");
-    assert!(c.quotes.is_empty(), "{:?}", c.quotes);
+    no_report("The singer appeared on television on Sunday.");
     let (d, _) = run("In a CNN poll released Monday, 50 percent of respondents chose the governor.");
     assert_eq!(speaker(&d.quotes[0]), "a CNN poll released Monday");
     assert_eq!(d.quotes[0].text, "50 percent of respondents chose the governor");
     let (e, _) = run("About two-thirds of voters support a temporary ban.");
     assert_eq!(texts(&e), ["a temporary ban"]);
-    let (f, _) = run("The measure has broad support for its goals.");
-    assert!(f.quotes.is_empty(), "{:?}", f.quotes);
+    no_report("The measure has broad support for its goals.");
 }
 
 #[test]
@@ -560,8 +561,7 @@ fn a_possessive_and_a_noun_of_saying_is_a_frame() {
     let q = at_cue(&a, "criticism");
     assert_eq!(speaker(q), "The senator");
     assert_eq!(q.text, "the trade deal drew applause");
-    let (b, _) = run("The criticism of the deal grew.");
-    assert!(b.quotes.is_empty(), "{:?}", b.quotes);
+    no_report("The criticism of the deal grew.");
 }
 
 #[test]
@@ -635,8 +635,7 @@ fn a_poll_after_in_reports_the_clause_before_it() {
     let span = q.speaker.as_ref().and_then(|s| s.span).expect("the poll");
     assert_eq!(&t[span[0]..span[1]], "a new CNN poll released Monday");
     assert_eq!(q.text, "Clinton leads Sanders by nine points");
-    let (b, _) = run("Clinton campaigned in Iowa on Monday.");
-    assert!(b.quotes.is_empty(), "{:?}", b.quotes);
+    no_report("Clinton campaigned in Iowa on Monday.");
 }
 
 #[test]
@@ -664,8 +663,7 @@ fn a_stance_inside_a_report_is_part_of_the_report() {
 
 #[test]
 fn a_phone_call_is_not_calling_someone_something() {
-    let (a, _) = run("Clinton called Sanders after the primaries.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("Clinton called Sanders after the primaries.");
     let (b, _) = run("Trump called Clinton a liar.");
     assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
     assert_eq!(b.quotes[0].text, "Clinton a liar");
@@ -820,8 +818,7 @@ fn degree_and_relative_that_clauses_report_nothing() {
         "The foundation took money from countries that the department had criticized.",
         "Bush won coastal states that have moved firmly into the Democratic column.",
     ] {
-        let (a, _) = run(text);
-        assert!(a.quotes.is_empty(), "{text}: {:?}", a.quotes);
+        no_report(text);
     }
 }
 
@@ -936,8 +933,7 @@ fn a_set_off_which_stands_for_the_noun_before_it() {
 
 #[test]
 fn adding_to_a_lead_reports_nothing() {
-    let (a, _) = run("Hillary Clinton won the primary on Tuesday, adding to her sizable delegate lead over Sanders.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("Hillary Clinton won the primary on Tuesday, adding to her sizable delegate lead over Sanders.");
 }
 
 #[test]
@@ -970,8 +966,7 @@ fn a_noun_like_verb_after_a_name_takes_its_infinitive() {
     assert_eq!(a.quotes[0].cue.as_deref(), Some("vows"));
     assert_eq!(speaker(&a.quotes[0]), "The Justice");
     // After an article it stays a noun.
-    let (b, _) = run("The vows to rebuild the town were forgotten within a year.");
-    assert!(b.quotes.is_empty(), "{:?}", b.quotes);
+    no_report("The vows to rebuild the town were forgotten within a year.");
 }
 
 #[test]
@@ -1130,8 +1125,7 @@ fn a_base_form_after_a_plural_subject_is_a_verb() {
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
     assert_eq!(a.quotes[0].cue.as_deref(), Some("vow"));
 
-    let (a, _) = run("Some states have passed the bill.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("Some states have passed the bill.");
 }
 
 #[test]
@@ -1371,8 +1365,7 @@ fn the_one_asked_is_not_the_speaker_and_support_needs_an_object_clause() {
     assert!(q.speaker.is_none(), "{:?}", q);
 
     // `support` as a noun is no stance: `strong support from voters`.
-    let (a, _) = run("The senator received even stronger support from union households.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("The senator received even stronger support from union households.");
     let (a, t) = run("They support the Second Amendment.");
     let q = at_cue(&a, "support");
     assert_eq!(source(&t, q), "They");
@@ -1470,8 +1463,7 @@ fn a_counted_time_opens_no_subject_and_a_measured_gerund_is_a_noun() {
     let q = at_cue(&a, "said");
     assert_eq!(source(&t, q), "he");
 
-    let (a, _) = run("The panel subjected her to more than eight hours of questioning in October.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("The panel subjected her to more than eight hours of questioning in October.");
     let (a, t) = run("The governor stopped short of calling the shooting racially motivated.");
     let q = at_cue(&a, "calling");
     assert!(source(&t, q).starts_with("The governor"), "{q:?}");
@@ -1501,14 +1493,12 @@ fn a_percentage_is_a_source_and_a_bare_noun_with_an_auxiliary_opens_a_clause() {
     let q = at_cue(&a, "show");
     assert_eq!(source(&t, q), "Recent polls");
     assert_eq!(part(&t, q, 0), "working-class voters could decide the race");
-    let (a, _) = run("The network shows people who are lost at sea.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("The network shows people who are lost at sea.");
 }
 
 #[test]
 fn the_fact_that_reports_nothing() {
-    let (a, _) = run("The fact that he won the state surprised the campaign.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("The fact that he won the state surprised the campaign.");
     let (a, t) = run("The notion that he won the state surprised the campaign.");
     assert_eq!(part(&t, sole(&a), 0), "that he won the state surprised the campaign");
 }
@@ -1520,8 +1510,7 @@ fn a_gerund_object_makes_a_stance_a_verb() {
     assert_eq!(source(&t, q), "Two-thirds of the voters");
     assert_eq!(part(&t, q, 0), "temporarily banning the practice");
 
-    let (a, _) = run("Democrats from coal states digging in against him lost the vote.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("Democrats from coal states digging in against him lost the vote.");
 }
 
 #[test]
@@ -1532,8 +1521,7 @@ fn a_finding_set_off_before_a_conjunction_closes_its_frame() {
     assert_eq!(part(&t, q, 0), "The plane was insured for $35 million in 2011");
 
     // A noun of saying set off the same way is no frame.
-    let (a, _) = run("He won in smaller, whiter states, but Clinton kept her lead.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("He won in smaller, whiter states, but Clinton kept her lead.");
 }
 
 #[test]
@@ -1551,8 +1539,7 @@ fn a_relative_clause_in_the_subject_is_no_report_of_its_own() {
     let (a, t) =
         run("Only 7 percent are undecided, but 27 percent of those who named a candidate said they could change.");
     assert_eq!(source(&t, at_cue(&a, "said")), "27 percent of those");
-    let (a, _) = run("She finally had her say in the debate.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("She finally had her say in the debate.");
 }
 
 #[test]
@@ -1600,6 +1587,5 @@ fn called_on_speaks_and_a_widened_call_can_still_be_a_phone_call() {
     assert_eq!(source(&t, q), "The senator");
     assert_eq!(part(&t, q, 0), "Congress to pass the bill");
 
-    let (a, _) = run("She also called Smith on Monday.");
-    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    no_report("She also called Smith on Monday.");
 }
