@@ -353,6 +353,101 @@ const FINITE_WORDS: &[&str] = &[
     "SHOULD", "MAY", "MIGHT", "MUST", "DO", "DOES", "DID",
 ];
 
+/// Lower-case words of office and standing between the capitalized words
+/// of a name (`Republican presidential candidate Donald Trump`).
+const ROLE_WORDS: &[&str] = &[
+    "PRESIDENTIAL",
+    "NOMINEE",
+    "CANDIDATE",
+    "FRONT-RUNNER",
+    "HOPEFUL",
+    "RIVAL",
+    "SENATOR",
+    "GOVERNOR",
+    "CHAIRMAN",
+    "CHAIRWOMAN",
+    "LEADER",
+    "SPOKESMAN",
+    "SPOKESWOMAN",
+    "STRATEGIST",
+    "POLLSTER",
+    "ADVISER",
+    "OFFICIAL",
+    "MINISTER",
+    "PRESIDENT",
+    "LAWMAKER",
+    "CONGRESSMAN",
+    "CONGRESSWOMAN",
+    "AMBASSADOR",
+    "ENVOY",
+    "COMMANDER",
+    "ACTIVIST",
+];
+
+/// Common verbs whose past tense does not end in `-ed`: where a subject
+/// ends (`The senator spoke on Monday, saying ...`).
+const IRREGULAR_PAST: &[&str] = &[
+    "BECAME",
+    "BEGAN",
+    "BROKE",
+    "BROUGHT",
+    "CAME",
+    "CHOSE",
+    "CUT",
+    "DREW",
+    "FELL",
+    "FELT",
+    "FOUGHT",
+    "FOUND",
+    "GAVE",
+    "GOT",
+    "HELD",
+    "HIT",
+    "KEPT",
+    "KNEW",
+    "LED",
+    "LEFT",
+    "LOST",
+    "MADE",
+    "MEANT",
+    "MET",
+    "PAID",
+    "PUT",
+    "RAN",
+    "ROSE",
+    "SAID",
+    "SAT",
+    "SAW",
+    "SENT",
+    "SET",
+    "SOUGHT",
+    "SPOKE",
+    "STOOD",
+    "STRUCK",
+    "TOLD",
+    "TOOK",
+    "THOUGHT",
+    "THREW",
+    "WENT",
+    "WON",
+    "WROTE",
+    "SPENT",
+    "BUILT",
+    "BOUGHT",
+    "CAUGHT",
+    "GREW",
+    "HEARD",
+    "SOLD",
+    "UNDERSTOOD",
+    "FLED",
+    "DROVE",
+    "FLEW",
+    "BLEW",
+    "HUNG",
+    "SWORE",
+    "LET",
+];
+
 const PREPOSITIONS: &[&str] = &[
     "ON", "IN", "AT", "TO", "FROM", "WITH", "ABOUT", "FOR", "BY", "AFTER", "BEFORE", "DURING", "INTO", "OVER", "UNDER",
     "THROUGH",
@@ -428,6 +523,13 @@ fn governs_infinitive(w: &str) -> bool {
 
 /// Whether a word (upper case) is an adverb of manner in -ly, not a noun
 /// or adjective with that ending (`family`, `likely`).
+/// Whether a word may be a verb of the present in `-s` (`says`, `urges`),
+/// not a noun in `-ss`, `-is`, `-us` or `-ws` (`press`, `analysis`,
+/// `status`, `news`).
+fn is_present_verb(w: &str) -> bool {
+    w.ends_with('S') && !["SS", "IS", "US", "WS"].iter().any(|e| w.ends_with(e))
+}
+
 fn is_manner_adverb(w: &str) -> bool {
     w.len() >= 6
         && w.ends_with("LY")
@@ -1311,6 +1413,13 @@ impl<'a> Doc<'a> {
         } else if matches!(self.norm(cue.start - 1), "AND" | "BUT") {
             // `Mrs. Clinton shook her head and said, "No."`
             self.clause_subject(floor, cue.start)
+        } else if let Some(np) =
+            (self.participle(cue) && self.raw(cue.start - 1) == "," && self.words_in(cue.end, open) == 0)
+                .then(|| self.clause_subject(floor, cue.start))
+                .flatten()
+        {
+            // `Warren endorsed Clinton, saying, "..."`: the clause's subject.
+            Some(np)
         } else {
             // `Jeff Bechdel, chairman of America Rising, tweeted: "..."`; `a
             // White House official who spoke anonymously said, "..."`: the
@@ -1692,7 +1801,11 @@ impl<'a> Doc<'a> {
         }
         let counted = NUMBER_WORDS.contains(&self.norm(k)) || self.tok(k).kind == Kind::Number;
         if DETERMINERS.contains(&self.norm(k)) || QUANTIFIERS.contains(&self.norm(k)) {
-            while e < before && e - k < 5 && self.is_word(e) && !self.norm(e).ends_with("ED") && !self.capitalized(e) {
+            // `The Florida senator spoke ...`, `The top official says ...`:
+            // names and modifiers up to the verb.
+            let mut common = false;
+            while e < before && e - k < 6 && self.is_word(e) && !self.opens_predicate(e, common) {
+                common |= !self.capitalized(e);
                 e += 1;
             }
         } else if counted {
@@ -1708,7 +1821,19 @@ impl<'a> Doc<'a> {
                 e += 1;
             }
         }
-        while e < before && (self.capitalized(e) || matches!(self.raw(e), "." | "'s" | "\u{2019}s" | "-")) {
+        loop {
+            // `Former Secretary of State Madeleine Albright`, `Democratic
+            // presidential nominee Hillary Clinton`.
+            let mut r = e;
+            while r < before && r - e < 3 && (r == e && self.norm(r) == "OF" || ROLE_WORDS.contains(&self.norm(r))) {
+                r += 1;
+            }
+            if r > e && r < before && self.capitalized(r) {
+                e = r;
+            }
+            if e >= before || !(self.capitalized(e) || matches!(self.raw(e), "." | "'s" | "\u{2019}s" | "-")) {
+                break;
+            }
             e += 1;
         }
         // After an opening phrase a counted subject may start lower case
@@ -1717,6 +1842,50 @@ impl<'a> Doc<'a> {
             return None;
         }
         Some((k, e))
+    }
+
+    /// Whether token `i`, inside a subject that opened with a determiner,
+    /// starts its predicate: a past or auxiliary verb, a preposition or a
+    /// clause word, or, after a common noun (`common`), a word in `-s`
+    /// (`the official says`).
+    fn opens_predicate(&self, i: usize, common: bool) -> bool {
+        let w = self.norm(i);
+        // `His one-on-one meeting`: a word joined by a hyphen.
+        if self.capitalized(i) || self.tok(i).flags & flags::HYPHEN_BEFORE != 0 {
+            return false;
+        }
+        // `A reporter for USA Today`, `A group of doctors`: a phrase that
+        // names whose the noun is belongs to it.
+        let names_whose = w == "OF"
+            || matches!(w, "FOR" | "AT" | "FROM" | "WITH" | "IN")
+                && i + 1 < self.seg.tokens.len()
+                && self.capitalized(i + 1);
+        if names_whose {
+            return false;
+        }
+        w.ends_with("ED")
+            || FINITE_WORDS.contains(&w)
+            || PREPOSITIONS.contains(&w)
+            || CLAUSE_WORDS.contains(&w)
+            || CUE_MODIFIERS.contains(&w)
+            || is_manner_adverb(w)
+            || IRREGULAR_PAST.contains(&w)
+            || common && is_present_verb(w) && self.opens_object(i + 1)
+    }
+
+    /// Whether token `i` may open the object or clause of a verb before it
+    /// (`says the ...`, `urges Congress`, `warns that`), unlike a word after
+    /// a plural noun (`candidates briefly`, `organizations ensure`).
+    fn opens_object(&self, i: usize) -> bool {
+        i < self.seg.tokens.len()
+            && (self.capitalized(i)
+                || matches!(self.raw(i), "," | ":")
+                || DETERMINERS.contains(&self.norm(i))
+                || QUANTIFIERS.contains(&self.norm(i))
+                || matches!(
+                    self.norm(i),
+                    "THAT" | "IT" | "HE" | "SHE" | "THEY" | "WE" | "I" | "HIM" | "THEM"
+                ))
     }
 
     /// The subject a verb coordinated at token `cue` shares: that of its
@@ -2006,16 +2175,24 @@ impl<'a> Doc<'a> {
                 .iter()
                 .any(|&(to, cue)| to == w && f.content.start <= cue && cue < f.content.end)
         });
-        // `X said A, adding B`: A ends before the comma of the next frame.
-        for k in 1..out.len() {
-            if out[k].participial {
-                if let Some(c) = out[k].frame.cue {
-                    let comma = self.tok(c.start - 1).span.start;
-                    let prev = &mut out[k - 1].content;
-                    if prev.start < comma && comma < prev.end {
-                        let trimmed = self.text[prev.start as usize..comma as usize].trim_end();
-                        prev.end = prev.start + trimmed.len() as u32;
-                    }
+        // `X said A, adding B`: A ends before the comma of the next frame;
+        // `X endorsed A, saying, "..."`: before that of a quotation's.
+        let quoting = used
+            .iter()
+            .filter_map(|f| f.cue)
+            .filter(|&c| self.participle(c) && c.start > a && self.raw(c.start - 1) == ",");
+        let ends: Vec<(Option<usize>, u32)> = (1..out.len())
+            .filter(|&k| out[k].participial)
+            .filter_map(|k| Some((Some(k - 1), out[k].frame.cue?)))
+            .chain(quoting.map(|c| (None, c)))
+            .map(|(k, c)| (k, self.tok(c.start - 1).span.start))
+            .collect();
+        for (k, comma) in ends {
+            for (i, f) in out.iter_mut().enumerate() {
+                let prev = &mut f.content;
+                if k.is_none_or(|k| k == i) && prev.start < comma && comma < prev.end {
+                    let trimmed = self.text[prev.start as usize..comma as usize].trim_end();
+                    prev.end = prev.start + trimmed.len() as u32;
                 }
             }
         }

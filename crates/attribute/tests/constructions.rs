@@ -1589,3 +1589,49 @@ fn called_on_speaks_and_a_widened_call_can_still_be_a_phone_call() {
 
     no_report("She also called Smith on Monday.");
 }
+
+#[test]
+fn quotation_after_a_participle_takes_the_clause_subject() {
+    let text = "Warren appeared with Maddow and endorsed Clinton, saying, \"I think she is a fighter.\"";
+    let (a, t) = run(text);
+    let q = at_cue(&a, "saying");
+    assert!(q.direct, "{q:?}");
+    assert_eq!(source(&t, q), "Warren");
+    assert_eq!(part(&t, q, 0), "I think she is a fighter.");
+    // The frame before ends at the participle's comma.
+    let endorsed = at_cue(&a, "endorsed");
+    assert_eq!(part(&t, endorsed, 0), "Clinton");
+}
+
+#[test]
+fn clause_subject_runs_to_the_verb() {
+    for (text, subject) in [
+        (
+            "Former Secretary of State Madeleine Albright spoke on Monday, saying she is ready.",
+            "Former Secretary of State Madeleine Albright",
+        ),
+        (
+            "The Florida senator spoke on Monday, saying she is ready.",
+            "The Florida senator",
+        ),
+        (
+            "The top official urges the council to act, saying it is over.",
+            "The top official",
+        ),
+        (
+            "The presidential candidates briefly met, saying it is over.",
+            "The presidential candidates",
+        ),
+        (
+            "A reporter for USA Today wrote a column, saying it is over.",
+            "A reporter for USA Today",
+        ),
+        (
+            "Democratic presidential nominee Hillary Clinton spoke on Monday, saying it is over.",
+            "Democratic presidential nominee Hillary Clinton",
+        ),
+    ] {
+        let (a, t) = run(text);
+        assert_eq!(source(&t, at_cue(&a, "saying")), subject, "{text}");
+    }
+}
