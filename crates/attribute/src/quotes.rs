@@ -981,6 +981,10 @@ impl<'a> Doc<'a> {
         while cue.start > floor && !self.quoted[cue.start - 1] {
             let prev = self.norm(cue.start - 1);
             let be = match prev {
+                // `he's said` (has), not `Clinton's said`.
+                "'S" if ed && cue.start >= floor + 2 => {
+                    matches!(self.norm(cue.start - 2), "HE" | "SHE" | "IT" | "THAT" | "WHO" | "THERE")
+                }
                 "'S" | "'RE" => ing,
                 // `who'd previously endorsed`, `they'll say`.
                 "'D" | "'LL" | "'VE" => true,

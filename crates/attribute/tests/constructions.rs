@@ -1635,3 +1635,15 @@ fn clause_subject_runs_to_the_verb() {
         assert_eq!(source(&t, at_cue(&a, "saying")), subject, "{text}");
     }
 }
+
+#[test]
+fn a_contracted_has_after_a_pronoun_joins_the_cue() {
+    let text = "He's said he gets his ideas from a speech.";
+    let (a, t) = run(text);
+    let q = sole(&a);
+    assert_eq!(q.cue.as_deref(), Some("'s said"));
+    assert_eq!(source(&t, q), "He");
+    assert_eq!(part(&t, q, 0), "he gets his ideas from a speech");
+    // A possessive is no auxiliary.
+    no_report("Clinton's said plan failed.");
+}
