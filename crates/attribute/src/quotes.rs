@@ -1308,8 +1308,11 @@ impl<'a> Doc<'a> {
     /// within the first few words. `limit` bounds the search (the next mark
     /// or the sentence end).
     pub fn frame_after(&self, from: usize, limit: usize) -> Option<Frame> {
+        // Past commas, and a single mark closing a nested quotation with
+        // the outer one (`the word 'old-school,''' said ...`).
         let mut start = from;
-        while start < limit && matches!(self.tok(start).kind, Kind::Punct) && self.raw(start) == "," {
+        while start < limit && (self.raw(start) == "," || matches!(self.raw(start), "'" | "\u{2019}") && start == from)
+        {
             start += 1;
         }
         if let Some(frame) = self.dash_credit(start, limit) {
@@ -1346,11 +1349,16 @@ impl<'a> Doc<'a> {
         }
         let cue = self.widen_cue(cue, start);
         let source = if cue.start > start {
-            self.np_before(cue.start, start).map(|(a, b, _)| (a, b)).or_else(|| {
-                (cue.start > start + 1 && self.raw(cue.start - 1) == ",")
-                    .then(|| self.appositive_subject(start, cue.start - 1))
-                    .flatten()
-            })
+            let comma = cue.start > start + 1 && self.raw(cue.start - 1) == ",";
+            self.np_before(cue.start, start)
+                .map(|(a, b, _)| (a, b))
+                .or_else(|| comma.then(|| self.appositive_subject(start, cue.start - 1)).flatten())
+                // `"We're extremely happy" about the decision, said X`.
+                .or_else(|| {
+                    (comma && self.inverts(cue))
+                        .then(|| self.np_after(cue.end, limit, 10))
+                        .flatten()
+                })
         } else {
             self.np_after(cue.end, limit, 10)
         };

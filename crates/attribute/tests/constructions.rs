@@ -1647,3 +1647,19 @@ fn a_contracted_has_after_a_pronoun_joins_the_cue() {
     // A possessive is no auxiliary.
     no_report("Clinton's said plan failed.");
 }
+
+#[test]
+fn inverted_speaker_after_a_nested_closing_mark_or_a_phrase() {
+    let text = "''I would use the word 'old-school,''' said Gregory W. Slayton, a former envoy.";
+    let (a, t) = run(text);
+    let q = sole(&a);
+    assert!(q.direct);
+    assert_eq!(source(&t, q), "Gregory W. Slayton");
+
+    let text =
+        "\u{201C}We\u{2019}re extremely happy\u{201D} about the decision, said RoseAnn DeMoro, head of the union.";
+    let (a, t) = run(text);
+    let q = sole(&a);
+    assert_eq!(source(&t, q), "RoseAnn DeMoro");
+    assert_eq!(part(&t, q, 0), "We\u{2019}re extremely happy");
+}
