@@ -1171,7 +1171,11 @@ impl<'a> Doc<'a> {
             let t = self.tok(i);
             match t.kind {
                 Kind::Word | Kind::Number => {
-                    if CLAUSE_WORDS.contains(&self.norm(i)) && !self.joins_names(i, floor, end) {
+                    // `what many analysts said was a sign`: `what` opens
+                    // the clause.
+                    if (CLAUSE_WORDS.contains(&self.norm(i)) || self.norm(i) == "WHAT")
+                        && !self.joins_names(i, floor, end)
+                    {
                         break;
                     }
                 }
@@ -1854,6 +1858,17 @@ impl<'a> Doc<'a> {
             return None;
         }
         Some((k, e))
+    }
+
+    /// Whether the noun phrase at token `i` is a subject of its own: a
+    /// personal pronoun, a name, or a determiner or quantifier with its
+    /// noun (`who he said`, `who many analysts say`).
+    fn names_subject(&self, i: usize) -> bool {
+        let w = self.norm(i);
+        self.capitalized(i)
+            || matches!(w, "HE" | "SHE" | "THEY" | "WE" | "I" | "YOU" | "MANY" | "MOST")
+            || DETERMINERS.contains(&w)
+            || QUANTIFIERS.contains(&w)
     }
 
     /// Whether token `i`, inside a subject that opened with a determiner,
@@ -2665,9 +2680,12 @@ impl<'a> Doc<'a> {
             // `people who have battled online threats say it ...`: the noun
             // the relative clause hangs on; not in `an official who spoke
             // anonymously to discuss ...`, whose infinitive is a purpose.
+            // `daughters, who he said were living ...`: a subject after
+            // `who` says it.
             Some((na, _, _))
                 if na > a + 1
                     && self.norm(na - 1) == "WHO"
+                    && !self.names_subject(na)
                     && (self.norm(cue.start - 1) != "TO" || governs_infinitive(self.norm(cue.start - 2))) =>
             {
                 let np = self.antecedent_of(na - 1, a)?;

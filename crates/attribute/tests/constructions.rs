@@ -1663,3 +1663,18 @@ fn inverted_speaker_after_a_nested_closing_mark_or_a_phrase() {
     assert_eq!(source(&t, q), "RoseAnn DeMoro");
     assert_eq!(part(&t, q, 0), "We\u{2019}re extremely happy");
 }
+
+#[test]
+fn a_subject_after_who_or_what_is_the_source() {
+    let text = "He spoke of his two adult daughters, who he said were living in Russia.";
+    let (a, t) = run(text);
+    let q = sole(&a);
+    assert_eq!(source(&t, q), "he");
+    assert_eq!(part(&t, q, 0), "were living in Russia");
+
+    let (a, t) = run("The sailors were released, in what many analysts said was a sign of progress.");
+    assert_eq!(source(&t, at_cue(&a, "said")), "many analysts");
+
+    let (a, t) = run("Trump despises what he calls political correctness.");
+    assert_eq!(source(&t, at_cue(&a, "calls")), "he");
+}
