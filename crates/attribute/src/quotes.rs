@@ -1768,6 +1768,10 @@ impl<'a> Doc<'a> {
         while k < before && !self.is_word(k) {
             k += 1;
         }
+        // `Washington (AFP) – Hillary Clinton has ...`: past a dateline.
+        if let Some(d) = self.dateline_end(k, before) {
+            k = d;
+        }
         if k >= before {
             return None;
         }
@@ -1790,7 +1794,11 @@ impl<'a> Doc<'a> {
         let modified = matches!(first, "EVEN" | "JUST" | "LONG" | "SHORTLY") && opens_adjunct(next)
             || is_manner_adverb(first) && next.ends_with("ING");
         // `Eight years ago, he supported ...`: a counted time is no subject.
-        let ago = (NUMBER_WORDS.contains(&first) || self.tok(k).kind == Kind::Number) && TIME_UNITS.contains(&next);
+        let ago = (NUMBER_WORDS.contains(&first) || self.tok(k).kind == Kind::Number) && TIME_UNITS.contains(&next)
+            // `A few minutes later, Murphy ...`
+            || (k..before.min(k + 6)).any(|i| {
+                matches!(self.norm(i), "LATER" | "EARLIER" | "AGO") && i + 1 < before && self.raw(i + 1) == ","
+            });
         let intro = opens_adjunct(first) || first.ends_with("ING") || participle_phrase || modified || ago;
         // Skip the opening phrase, and places inside it (`Speaking in
         // Salem, New Hampshire, Trump ...`).
@@ -1869,6 +1877,22 @@ impl<'a> Doc<'a> {
             || matches!(w, "HE" | "SHE" | "THEY" | "WE" | "I" | "YOU" | "MANY" | "MOST")
             || DETERMINERS.contains(&w)
             || QUANTIFIERS.contains(&w)
+    }
+
+    /// The token after a dateline that opens at token `k` (`Washington
+    /// (AFP) –`, `WASHINGTON, June 24 (UPI) —`): names, numbers and
+    /// punctuation up to a dash, with an agency in parentheses or a place
+    /// in capitals.
+    fn dateline_end(&self, k: usize, before: usize) -> Option<usize> {
+        let d = (k..before.min(k + 12)).find(|&i| self.tok(i).kind == Kind::Dash)?;
+        let plain = (k..d).all(|i| {
+            self.capitalized(i)
+                || self.tok(i).kind == Kind::Number
+                || matches!(self.raw(i), "," | "." | "(" | ")" | "/")
+        });
+        let raw = self.raw(k);
+        let marked = (k..d).any(|i| self.raw(i) == ")") || raw.len() > 1 && !raw.chars().any(char::is_lowercase);
+        (d > k && plain && marked).then_some(d + 1)
     }
 
     /// Whether token `i`, inside a subject that opened with a determiner,
@@ -1969,6 +1993,15 @@ impl<'a> Doc<'a> {
             if let Some(np) = np.filter(|&np| opens_with_name(np)) {
                 return Some((np, true));
             }
+        }
+        // `Slinker, whose latest start-up, Paradata, uses ..., said`: a
+        // `whose` clause may hold commas of its own.
+        let whose = (floor + 1..comma)
+            .rev()
+            .find(|&w| !self.quoted[w] && self.norm(w) == "WHOSE" && self.raw(w - 1) == ",");
+        if let Some(w) = whose {
+            let (na, nb, _) = self.np_before(w - 1, a)?;
+            return opens_with_name((na, nb)).then_some(((na, comma), false));
         }
         let mut c = comma;
         for round in 0..4 {

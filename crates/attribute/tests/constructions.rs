@@ -1678,3 +1678,26 @@ fn a_subject_after_who_or_what_is_the_source() {
     let (a, t) = run("Trump despises what he calls political correctness.");
     assert_eq!(source(&t, at_cue(&a, "calls")), "he");
 }
+
+#[test]
+fn a_clause_subject_comes_after_a_dateline_or_a_time_phrase() {
+    let text =
+        "Washington (AFP) \u{2013} Democrat Hillary Clinton took a swipe at Trump, saying that the comments do harm.";
+    let (a, t) = run(text);
+    assert_eq!(source(&t, at_cue(&a, "saying")), "Democrat Hillary Clinton");
+
+    let (a, t) = run("A few minutes later, Murphy followed up by lamenting the churn of meaningless tasks.");
+    assert_eq!(source(&t, at_cue(&a, "lamenting")), "Murphy");
+}
+
+#[test]
+fn a_whose_clause_with_commas_of_its_own_stays_with_its_name() {
+    let text = "Mr. Slinker, whose latest start-up, Paradata, uses big data, said Mr. Trump was a candidate.";
+    let (a, t) = run(text);
+    let q = sole(&a);
+    assert!(source(&t, q).starts_with("Mr. Slinker, whose"), "{q:?}");
+    assert!(
+        speaker(q).starts_with("Mr. Slinker") || speaker(q).starts_with("Slinker"),
+        "{q:?}"
+    );
+}
