@@ -1799,7 +1799,16 @@ impl<'a> Doc<'a> {
             || (k..before.min(k + 6)).any(|i| {
                 matches!(self.norm(i), "LATER" | "EARLIER" | "AGO") && i + 1 < before && self.raw(i + 1) == ","
             });
-        let intro = opens_adjunct(first) || first.ends_with("ING") || participle_phrase || modified || ago;
+        // `More recently, he ...`, `Separately, ...`, `Along with her
+        // husband, she ...`: an adverb set off by a comma.
+        let adverb = (k + 1..before.min(k + 4))
+            .find(|&i| self.raw(i) == ",")
+            .is_some_and(|c| {
+                let last = self.norm(c - 1);
+                (k..c).all(|i| self.is_word(i)) && (is_manner_adverb(last) || last == "RECENTLY")
+            })
+            || first == "ALONG" && next == "WITH";
+        let intro = opens_adjunct(first) || first.ends_with("ING") || participle_phrase || modified || ago || adverb;
         // Skip the opening phrase, and places inside it (`Speaking in
         // Salem, New Hampshire, Trump ...`).
         let mut skips = usize::from(intro) * 3;

@@ -1688,6 +1688,9 @@ fn a_clause_subject_comes_after_a_dateline_or_a_time_phrase() {
 
     let (a, t) = run("A few minutes later, Murphy followed up by lamenting the churn of meaningless tasks.");
     assert_eq!(source(&t, at_cue(&a, "lamenting")), "Murphy");
+
+    let (a, t) = run("More recently, he has spoken out against the law, citing his record.");
+    assert_eq!(source(&t, at_cue(&a, "citing")), "he");
 }
 
 #[test]
