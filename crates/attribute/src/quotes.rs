@@ -1431,10 +1431,9 @@ impl<'a> Doc<'a> {
             self.clause_subject(floor, cue.start)
         } else if let Some(np) =
             (self.participle(cue) && self.raw(cue.start - 1) == "," && self.words_in(cue.end, open) == 0)
-                .then(|| self.clause_subject(floor, cue.start))
+                .then(|| self.participle_subject(floor, cue.start - 1))
                 .flatten()
         {
-            // `Warren endorsed Clinton, saying, "..."`: the clause's subject.
             Some(np)
         } else {
             // `Jeff Bechdel, chairman of America Rising, tweeted: "..."`; `a
@@ -1459,6 +1458,20 @@ impl<'a> Doc<'a> {
             source,
             addressee,
         })
+    }
+
+    /// The subject of a participle set off by the comma at token `comma`:
+    /// that of the nearest cue before it (`..., Spicer said, adding, "..."`,
+    /// `as he defended Melania Trump, saying, "..."`), else that of the
+    /// clause (`Warren appeared with Maddow and endorsed Clinton, saying`).
+    fn participle_subject(&self, floor: usize, comma: usize) -> Option<(usize, usize)> {
+        (floor..comma)
+            .rev()
+            .find_map(|i| self.cue_at(i, comma).filter(|c| self.cue_is_verb(*c, floor)))
+            .and_then(|c| self.np_before(self.widen_cue(c, floor).start, floor))
+            .map(|(a, b, _)| (a, b))
+            .filter(|&np| self.subject_ok(np) && self.names_subject(np.0))
+            .or_else(|| self.clause_subject(floor, comma))
     }
 
     /// `Republican pollster Daron Shaw: "..."`: a name that ends in a
@@ -1807,7 +1820,9 @@ impl<'a> Doc<'a> {
                 let last = self.norm(c - 1);
                 (k..c).all(|i| self.is_word(i)) && (is_manner_adverb(last) || last == "RECENTLY")
             })
-            || first == "ALONG" && next == "WITH";
+            || first == "ALONG" && next == "WITH"
+            // `Here in Columbia, Sanders ...`
+            || matches!(first, "HERE" | "THERE") && (next == "," || PREPOSITIONS.contains(&next));
         let intro = opens_adjunct(first) || first.ends_with("ING") || participle_phrase || modified || ago || adverb;
         // Skip the opening phrase, and places inside it (`Speaking in
         // Salem, New Hampshire, Trump ...`).

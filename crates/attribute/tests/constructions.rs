@@ -1601,6 +1601,14 @@ fn quotation_after_a_participle_takes_the_clause_subject() {
     // The frame before ends at the participle's comma.
     let endorsed = at_cue(&a, "endorsed");
     assert_eq!(part(&t, endorsed, 0), "Clinton");
+
+    // The subject of the nearest cue before, when it names one.
+    let text = "The two will meet next week, Spicer said, adding, \"They need to sit down.\"";
+    let (a, t) = run(text);
+    assert_eq!(source(&t, at_cue(&a, "adding")), "Spicer");
+    let text = "Christie conceded the point even as he defended the campaign, saying, \"Most of it is hers.\"";
+    let (a, t) = run(text);
+    assert_eq!(source(&t, at_cue(&a, "saying")), "he");
 }
 
 #[test]
