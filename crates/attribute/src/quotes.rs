@@ -1690,7 +1690,9 @@ impl<'a> Doc<'a> {
         if after >= end || !self.is_word(after) {
             return after >= end || matches!(self.raw(after), "." | ";");
         }
-        let person = matches!(self.norm(after), "HIM" | "HER" | "THEM" | "ME" | "US") || self.capitalized(after);
+        // `called Wednesday for ...`: a day is no one called.
+        let person = matches!(self.norm(after), "HIM" | "HER" | "THEM" | "ME" | "US")
+            || self.capitalized(after) && !DAY_WORDS.contains(&self.norm(after));
         if !person {
             return false;
         }
@@ -3064,6 +3066,30 @@ impl<'a> Doc<'a> {
         b == a + 1 && self.norm(a) == "IT" && copula
     }
 
+    /// Where a report that opens at token `ca` begins past a day the cue
+    /// took place on (`said Wednesday the plan failed`, `warned on Monday
+    /// that ...`, `called Wednesday for ...`, whose `for` is the cue's).
+    fn past_time_adjunct(&self, ca: usize, cb: usize, cue: CueHit) -> usize {
+        let mut k = ca;
+        if k < cb && self.norm(k) == "ON" {
+            k += 1;
+        }
+        if k >= cb || !DAY_WORDS.contains(&self.norm(k)) || matches!(self.norm(k), "LAST" | "THIS") || self.quoted[k] {
+            return ca;
+        }
+        k += 1;
+        if k < cb && matches!(self.norm(k), "MORNING" | "AFTERNOON" | "EVENING" | "NIGHT") {
+            k += 1;
+        }
+        if k < cb && matches!(self.norm(k), "FOR" | "ON") && is_naming(self.norm(cue.head).trim_end_matches("ING")) {
+            k += 1;
+        }
+        if k < cb && self.raw(k) == "," {
+            k += 1;
+        }
+        k
+    }
+
     fn indirect_record(
         &self,
         s: usize,
@@ -3072,6 +3098,7 @@ impl<'a> Doc<'a> {
         source: Option<(usize, usize)>,
         addressee: Option<(usize, usize)>,
     ) -> Option<Indirect> {
+        let ca = self.past_time_adjunct(ca, cb, cue);
         if cb <= ca || self.words_in(ca, cb) < 2 {
             return None;
         }

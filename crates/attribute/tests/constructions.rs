@@ -1712,3 +1712,22 @@ fn a_whose_clause_with_commas_of_its_own_stays_with_its_name() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_report_begins_past_the_day_its_cue_took_place() {
+    for (text, content) in [
+        ("Trump said Wednesday the plan failed.", "the plan failed"),
+        (
+            "Trump said on Monday morning that talks had stalled.",
+            "that talks had stalled",
+        ),
+        ("Trump called Wednesday for Clinton to resign.", "Clinton to resign"),
+        ("Trump said this plan is bad.", "this plan is bad"),
+    ] {
+        let (a, t) = run(text);
+        assert_eq!(part(&t, sole(&a), 0), content, "{text}");
+    }
+    // A day is no one telephoned.
+    let (a, t) = run("Democrats called Monday for an inquiry into the deal.");
+    assert_eq!(source(&t, sole(&a)), "Democrats");
+}
