@@ -979,6 +979,15 @@ impl<'a> Doc<'a> {
         let head = self.norm(cue.start);
         let (ing, ed) = (head.ends_with("ING"), is_participle(head));
         while cue.start > floor && !self.quoted[cue.start - 1] {
+            // `have in the past said`.
+            let past = cue.start >= floor + 3
+                && (cue.start - 3..cue.start)
+                    .map(|i| self.norm(i))
+                    .eq(["IN", "THE", "PAST"]);
+            if past {
+                cue.start -= 3;
+                continue;
+            }
             let prev = self.norm(cue.start - 1);
             let be = match prev {
                 // `he's said` (has), not `Clinton's said`.
@@ -2676,17 +2685,24 @@ impl<'a> Doc<'a> {
             found.participial = true;
             return Some(found);
         }
-        // `Kasich (who has 25 delegates) said ...`: the name before the
-        // parenthesis.
-        let parenthesis = (cue.start > a + 2 && self.raw(cue.start - 1) == ")")
+        // `Kasich (who has 25 delegates) said ...`, `Trump - who said ... -
+        // said ...`: the name before the parenthesis or the dashes.
+        let close = cue.start.saturating_sub(1);
+        let parenthesis = (cue.start > a + 2 && self.raw(close) == ")")
             .then(|| {
-                (a.max(cue.start.saturating_sub(30))..cue.start - 1)
+                (a.max(cue.start.saturating_sub(30))..close)
                     .rev()
                     .find(|&i| self.raw(i) == "(")
             })
             .flatten()
             // Not a party tag: `Sen. Warren (D-Mass.) said` keeps it.
-            .filter(|&open| self.words_in(open + 1, cue.start - 1) > 3)
+            .filter(|&open| self.words_in(open + 1, close) > 3)
+            .or_else(|| {
+                (cue.start > a + 2 && self.is_dash(close))
+                    .then(|| self.aside_start(close, a))
+                    .flatten()
+                    .filter(|&open| open + 1 < close && self.is_relative_pronoun(open + 1))
+            })
             .and_then(|open| self.np_before(open, a))
             .map(|(x, y, _)| (x, y))
             .filter(|&np| self.subject_ok(np));

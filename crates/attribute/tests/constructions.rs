@@ -1731,3 +1731,19 @@ fn a_report_begins_past_the_day_its_cue_took_place() {
     let (a, t) = run("Democrats called Monday for an inquiry into the deal.");
     assert_eq!(source(&t, sole(&a)), "Democrats");
 }
+
+#[test]
+fn a_relative_clause_between_dashes_is_an_aside() {
+    let text = "Donald Trump - who previously said he would win - said on Saturday that he won.";
+    let (a, t) = run(text);
+    assert_eq!(source(&t, at_cue(&a, "said")), "Donald Trump");
+    assert_eq!(source(&t, at_cue(&a, "previously said")), "who");
+}
+
+#[test]
+fn in_the_past_joins_the_cue() {
+    let (a, t) = run("Gore's close friends and allies have in the past said he was staying quiet.");
+    let q = sole(&a);
+    assert_eq!(q.cue.as_deref(), Some("have in the past said"));
+    assert_eq!(source(&t, q), "Gore's close friends and allies");
+}
