@@ -521,8 +521,6 @@ fn governs_infinitive(w: &str) -> bool {
     )
 }
 
-/// Whether a word (upper case) is an adverb of manner in -ly, not a noun
-/// or adjective with that ending (`family`, `likely`).
 /// Whether a word may be a verb of the present in `-s` (`says`, `urges`),
 /// not a noun in `-ss`, `-is`, `-us` or `-ws` (`press`, `analysis`,
 /// `status`, `news`).
@@ -530,6 +528,8 @@ fn is_present_verb(w: &str) -> bool {
     w.ends_with('S') && !["SS", "IS", "US", "WS"].iter().any(|e| w.ends_with(e))
 }
 
+/// Whether a word (upper case) is an adverb of manner in -ly, not a noun
+/// or adjective with that ending (`family`, `likely`).
 fn is_manner_adverb(w: &str) -> bool {
     w.len() >= 6
         && w.ends_with("LY")
@@ -1940,13 +1940,13 @@ impl<'a> Doc<'a> {
         if self.capitalized(i) || self.tok(i).flags & flags::HYPHEN_BEFORE != 0 {
             return false;
         }
-        // `A reporter for USA Today`, `A group of doctors`: a phrase that
-        // names whose the noun is belongs to it.
-        let names_whose = w == "OF"
+        // `A group of doctors`, `A reporter for USA Today`: `of`, and a
+        // preposition before a name, belong to the noun.
+        let belongs = w == "OF"
             || matches!(w, "FOR" | "AT" | "FROM" | "WITH" | "IN")
                 && i + 1 < self.seg.tokens.len()
                 && self.capitalized(i + 1);
-        if names_whose {
+        if belongs {
             return false;
         }
         w.ends_with("ED")
@@ -2688,7 +2688,7 @@ impl<'a> Doc<'a> {
         // `Kasich (who has 25 delegates) said ...`, `Trump - who said ... -
         // said ...`: the name before the parenthesis or the dashes.
         let close = cue.start.saturating_sub(1);
-        let parenthesis = (cue.start > a + 2 && self.raw(close) == ")")
+        let aside = (cue.start > a + 2 && self.raw(close) == ")")
             .then(|| {
                 (a.max(cue.start.saturating_sub(30))..close)
                     .rev()
@@ -2706,7 +2706,7 @@ impl<'a> Doc<'a> {
             .and_then(|open| self.np_before(open, a))
             .map(|(x, y, _)| (x, y))
             .filter(|&np| self.subject_ok(np));
-        if let Some(np) = parenthesis {
+        if let Some(np) = aside {
             let after = addressee.map_or(cue.end, |(_, e)| e);
             return self.indirect_record(s, (after, end), cue, Some(np), addressee);
         }
@@ -3097,7 +3097,7 @@ impl<'a> Doc<'a> {
         if k < cb && matches!(self.norm(k), "MORNING" | "AFTERNOON" | "EVENING" | "NIGHT") {
             k += 1;
         }
-        if k < cb && matches!(self.norm(k), "FOR" | "ON") && is_naming(self.norm(cue.head).trim_end_matches("ING")) {
+        if k < cb && matches!(self.norm(k), "FOR" | "ON") && self.norm(cue.head).starts_with("CALL") {
             k += 1;
         }
         if k < cb && self.raw(k) == "," {
