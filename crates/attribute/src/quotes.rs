@@ -2330,7 +2330,12 @@ impl<'a> Doc<'a> {
                     && !FINITE_WORDS.contains(&next)
                     && (CLAUSE_OPENERS.contains(&next) || self.capitalized(i + 1));
             let at = self.tok(i).span.start;
-            if !subject || out.iter().any(|f| f.content.start <= at && at < f.content.end) {
+            // Inside another frame's report, or its cue's own `that`
+            // (`Noting that ...`).
+            let framed = out.iter().any(|f| {
+                f.content.start <= at && at < f.content.end || f.frame.cue.is_some_and(|c| c.start <= i && i < c.end)
+            });
+            if !subject || framed {
                 continue;
             }
             // `highlighted that there are "significant shifts"`: the
@@ -2547,6 +2552,14 @@ impl<'a> Doc<'a> {
         let comma_before = |k: usize| -> Option<usize> { (a..k).rev().find(|&j| self.raw(j) == ",") };
         let head = self.norm(cue.start);
         let after_comma = cue.start > a && self.follows_comma(cue.start);
+        // `Noting that ..., Schlafly wrote ...`: a participle that opens the
+        // sentence reports up to its comma, and the subject after it speaks.
+        let opening = head.ends_with("ING") && (a..cue.start).all(|k| !self.is_word(k));
+        let that = self.norm(cue.end - 1) == "THAT" || cue.end < end && self.norm(cue.end) == "THAT";
+        if opening && that {
+            let k = (cue.end..end).find(|&k| self.raw(k) == "," && !self.quoted[k])?;
+            return self.indirect_record(s, (cue.end, k), cue, self.clause_subject(k + 1, end), None);
+        }
         if self.is_according_to(cue) {
             let np = self.np_after(cue.end, end, MAX_NP).or_else(|| {
                 let mut k = cue.end;

@@ -1747,3 +1747,14 @@ fn in_the_past_joins_the_cue() {
     assert_eq!(q.cue.as_deref(), Some("have in the past said"));
     assert_eq!(source(&t, q), "Gore's close friends and allies");
 }
+
+#[test]
+fn a_participle_opening_the_sentence_reports_up_to_its_comma() {
+    let text = "Noting that both men battled opposition, Smith wrote that Trump would win.";
+    let (a, t) = run(text);
+    assert_eq!(a.quotes.len(), 2, "{:?}", a.quotes);
+    let q = at_cue(&a, "Noting that");
+    assert_eq!(source(&t, q), "Smith");
+    assert_eq!(part(&t, q, 0), "both men battled opposition");
+    assert_eq!(part(&t, at_cue(&a, "wrote"), 0), "that Trump would win");
+}
