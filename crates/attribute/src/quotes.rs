@@ -2554,9 +2554,9 @@ impl<'a> Doc<'a> {
         let after_comma = cue.start > a && self.follows_comma(cue.start);
         // `Noting that ..., Schlafly wrote ...`: a participle that opens the
         // sentence reports up to its comma, and the subject after it speaks.
-        let opening = head.ends_with("ING") && (a..cue.start).all(|k| !self.is_word(k));
+        let initial = head.ends_with("ING") && (a..cue.start).all(|k| !self.is_word(k));
         let that = self.norm(cue.end - 1) == "THAT" || cue.end < end && self.norm(cue.end) == "THAT";
-        if opening && that {
+        if initial && that {
             let k = (cue.end..end).find(|&k| self.raw(k) == "," && !self.quoted[k])?;
             return self.indirect_record(s, (cue.end, k), cue, self.clause_subject(k + 1, end), None);
         }
