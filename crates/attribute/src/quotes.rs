@@ -3098,7 +3098,12 @@ impl<'a> Doc<'a> {
     /// Where a report that opens at token `ca` begins past a day the cue
     /// took place on (`said Wednesday the plan failed`, `warned on Monday
     /// that ...`, `called Wednesday for ...`, whose `for` is the cue's).
+    /// Only a report right after its cue: in `Monday was a good day, he
+    /// said` the day is the report's own subject.
     fn past_time_adjunct(&self, ca: usize, cb: usize, cue: CueHit) -> usize {
+        if ca != cue.end {
+            return ca;
+        }
         let mut k = ca;
         if k < cb && self.norm(k) == "ON" {
             k += 1;

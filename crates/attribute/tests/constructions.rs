@@ -1723,6 +1723,11 @@ fn a_report_begins_past_the_day_its_cue_took_place() {
         ),
         ("Trump called Wednesday for Clinton to resign.", "Clinton to resign"),
         ("Trump said this plan is bad.", "this plan is bad"),
+        // A day before an inverted cue is the report's own.
+        (
+            "Monday was a good day for the talks, he said.",
+            "Monday was a good day for the talks",
+        ),
     ] {
         let (a, t) = run(text);
         assert_eq!(part(&t, sole(&a), 0), content, "{text}");
