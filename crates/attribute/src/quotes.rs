@@ -346,6 +346,10 @@ const DETERMINERS: &[&str] = &[
 /// states`); before a verb they are its subject (`Some said`).
 const QUANTIFIERS: &[&str] = &["EVERY", "EACH", "NO", "ANY", "SOME", "SUCH"];
 
+/// Personal pronouns that stand as a subject (`it` and `you` are objects
+/// too, so each place that takes them says so).
+const SUBJECT_PRONOUNS: &[&str] = &["HE", "SHE", "THEY", "WE", "I"];
+
 /// Auxiliary and copular verbs: a backward scan that holds one is a
 /// clause, not a subject.
 const FINITE_WORDS: &[&str] = &[
@@ -1223,9 +1227,7 @@ impl<'a> Doc<'a> {
     /// Whether the `and` at token `i` joins two names or pronouns inside a
     /// subject (`he and Mr. Allen said`, `Smith and Jones said`).
     fn joins_names(&self, i: usize, floor: usize, end: usize) -> bool {
-        let name = |k: usize| {
-            matches!(self.norm(k), "HE" | "SHE" | "I" | "WE" | "THEY") || self.capitalized(k) && self.is_word(k)
-        };
+        let name = |k: usize| SUBJECT_PRONOUNS.contains(&self.norm(k)) || self.capitalized(k) && self.is_word(k);
         // `she and another reporter said`, `current and former officials
         // said`: a short noun phrase after `and` that runs to the cue.
         let left = |k: usize| name(k) || matches!(self.norm(k), "CURRENT" | "FORMER" | "PAST" | "PRESENT");
@@ -1855,7 +1857,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         let mut e = k + 1;
-        if matches!(self.norm(k), "HE" | "SHE" | "THEY" | "WE" | "I" | "IT") {
+        if SUBJECT_PRONOUNS.contains(&self.norm(k)) || self.norm(k) == "IT" {
             return Some((k, e));
         }
         let counted = NUMBER_WORDS.contains(&self.norm(k)) || self.tok(k).kind == Kind::Number;
@@ -1909,7 +1911,8 @@ impl<'a> Doc<'a> {
     fn names_subject(&self, i: usize) -> bool {
         let w = self.norm(i);
         self.capitalized(i)
-            || matches!(w, "HE" | "SHE" | "THEY" | "WE" | "I" | "YOU" | "MANY" | "MOST")
+            || SUBJECT_PRONOUNS.contains(&w)
+            || matches!(w, "YOU" | "MANY" | "MOST")
             || DETERMINERS.contains(&w)
             || QUANTIFIERS.contains(&w)
     }
@@ -3045,7 +3048,7 @@ impl<'a> Doc<'a> {
             return (!self.expletive((a, b))).then_some((a, b));
         }
         // `at the town hall this week she`: the pronoun after the adjunct.
-        if b > a + 1 && matches!(self.norm(b - 1), "HE" | "SHE" | "THEY" | "WE" | "I") {
+        if b > a + 1 && SUBJECT_PRONOUNS.contains(&self.norm(b - 1)) {
             return Some((b - 1, b));
         }
         // `In an interview, the union's president, Mary Kay Henry`: the
